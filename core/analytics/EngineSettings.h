@@ -1,0 +1,39 @@
+#pragma once
+
+#include "model/Money.h"
+#include "model/Timestamp.h"
+
+#include <string>
+
+namespace op {
+
+// Every knob of the engine. Defaults are DESIGN.md's.
+struct EngineSettings
+{
+    TimestampMs allowedLatenessMs = 10 * kMsPerSecond;
+    TimestampMs partitionIdleMs = 5 * kMsPerSecond; // wall-clock time after which a silent partition is left out
+    std::string displayTimeZone = "Asia/Seoul";     // IANA name, for daily buckets and hour-of-week
+
+    TimestampMs realtimeWindowMs = 30 * kMsPerSecond;
+    TimestampMs popularItemsWindowMs = 30 * kMsPerSecond;
+    int popularItemsTopN = 10;
+    int allTimeTopN = 20;
+
+    int ipVelocityThreshold = 10;
+    TimestampMs ipVelocityWindowMs = kMsPerMinute;
+    Money highValueThreshold = 500000;
+
+    int gradeHorizonDays = 183;
+    int clvLifetimeMonths = 12;
+
+    // How long an order's lifecycle state (and its id, for de-duplication) is kept after the
+    // order completes, in event time.
+    TimestampMs orderStateRetentionMs = 24 * kMsPerHour;
+
+    // How many recent windows / minutes / alerts a snapshot carries for the live charts.
+    int snapshotWindows = 60;
+    int snapshotMinutes = 180;
+    int snapshotAlerts = 200;
+};
+
+} // namespace op
