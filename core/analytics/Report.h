@@ -172,9 +172,9 @@ inline double ratio4(std::int64_t num, std::int64_t den)
 {
     if (den == 0)
         return 0.0;
-    const __int128 scaled = static_cast<__int128>(num) * 10000;
-    const __int128 half = den / 2;
-    const __int128 q = scaled >= 0 ? (scaled + half) / den : -((-scaled + half) / den);
+    const Int128 scaled = static_cast<Int128>(num) * 10000;
+    const Int128 half = den / 2;
+    const Int128 q = scaled >= 0 ? (scaled + half) / den : -((-scaled + half) / den);
     return static_cast<double>(static_cast<std::int64_t>(q)) / 10000.0;
 }
 

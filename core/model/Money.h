@@ -8,6 +8,9 @@ namespace op {
 // An amount of money in whole Korean won. Never a floating-point number.
 using Money = std::int64_t;
 
+// 128-bit intermediate for exact products of money and time (e.g. CLV); a GCC/Clang extension.
+__extension__ typedef __int128 Int128;
+
 // Rounds num / den to the nearest integer, halves away from zero (den > 0).
 constexpr std::int64_t roundDiv(std::int64_t num, std::int64_t den)
 {
