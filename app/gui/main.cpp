@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 int main(int argc, char **argv)
 {
@@ -22,8 +23,14 @@ int main(int argc, char **argv)
     parser.process(app);
 
     opui::MainWindow window;
-    if (parser.isSet(replay))
-        window.setDatasetPath(parser.value(replay));
     window.show();
+    if (parser.isSet(replay)) {
+        const QString path = parser.value(replay);
+        if (!QFileInfo(path).isFile()) {
+            std::fprintf(stderr, "orderpulse: cannot open '%s': no such file\n", qPrintable(path));
+            return 2;
+        }
+        window.startReplay({path});
+    }
     return QApplication::exec();
 }
