@@ -82,7 +82,7 @@ void RecordCorruptor::damage(std::string &encoded, BadKind kind, DataFormat form
     if (kind == BadKind::Syntax)
         breakSyntax(encoded, format);
     else if (kind == BadKind::InvalidUtf8)
-        insertInvalidUtf8(encoded, "O-");
+        insertInvalidUtf8(encoded, "X-"); // bad records carry ids X-0000001...
 }
 
 } // namespace op

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "io/DataFormat.h"
-#include "io/GeneratorOptions.h"
+#include "io/Generator.h"
 #include "model/OrderEvent.h"
 
 #include <string>
