@@ -3,7 +3,6 @@
 #include "CliSupport.h"
 
 #include "io/CsvMapping.h"
-#include "io/DatasetReader.h"
 
 namespace cli {
 
@@ -13,9 +12,7 @@ op::DataFormat InputOptions::formatFor(const std::string &path) const
         return *forcedFormat;
     if (hasMapping)
         return op::DataFormat::Csv;
-    if (const auto f = op::dataFormatFromPath(path))
-        return *f;
-    return op::sniffDataFormat(op::DatasetReader::head(path));
+    return op::CodecFactory::detectInputFormat(path);
 }
 
 void addInputOptions(QCommandLineParser &parser)
@@ -38,7 +35,7 @@ InputOptions parseInputOptions(const QCommandLineParser &parser)
                                  .arg(parser.value(QStringLiteral("input-format")))};
     }
     if (parser.isSet(QStringLiteral("mapping"))) {
-        auto mapping = op::CsvMapping::fromFile(parser.value(QStringLiteral("mapping")).toStdString());
+        auto mapping = op::CsvMapping::fromFile(parser.value(QStringLiteral("mapping")));
         if (!mapping)
             throw UsageError{QStringLiteral("--mapping: %1").arg(QString::fromStdString(mapping.error()))};
         options.codec.csvMapping = std::move(*mapping);

@@ -141,7 +141,7 @@ void ReplayWorker::replay(const QStringList &paths, const CodecOptions &codec)
     qint64 doneBytes = 0;
     for (int i = 0; i < paths.size() && !m_stop.load(); ++i) {
         const std::string path = paths.at(i).toStdString();
-        const DataFormat format = dataFormatFromPath(path).value_or(sniffDataFormat(DatasetReader::head(path)));
+        const DataFormat format = CodecFactory::detectInputFormat(path);
         auto decoder = CodecFactory::makeDecoder(format, codec);
         feed.setPartition(i);
         const qint64 base = doneBytes;
