@@ -86,7 +86,10 @@ void CustomerAnalysis::advanceNow(TimestampMs t)
     if (m_now && t <= *m_now)
         return;
     m_now = t;
-    m_horizon.advanceNow(t);
+    m_horizon.advanceNow(t, [this](std::uint32_t customer, Money amount) {
+        m_customers[customer].horizonSales -= amount;
+        --m_customers[customer].horizonOrders;
+    });
     ++m_version;
 }
 
@@ -101,15 +104,17 @@ void CustomerAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext
     advanceNow(std::max(context.maxEventTime, t));
     const Money amount = order.amount.value_or(0);
     bool added = false;
-    const std::uint32_t index = m_ids.intern(order.customerId, &added);
-    if (added)
-        m_customers.push_back(CustomerState{t, t, 0, 0});
+    const std::uint32_t index = m_customers.intern(order.customerId, &added);
     CustomerState &c = m_customers[index];
-    c.firstOrder = std::min(c.firstOrder, t);
-    c.lastOrder = std::max(c.lastOrder, t);
+    c.firstOrder = added ? t : std::min(c.firstOrder, t);
+    c.lastOrder = added ? t : std::max(c.lastOrder, t);
     c.monetary += amount;
     ++c.orders;
-    m_horizon.add(index, t, amount);
+    // "now" is already >= t, so nothing expires here.
+    if (m_horizon.add(index, t, amount, [](std::uint32_t, Money) {})) {
+        c.horizonSales += amount;
+        ++c.horizonOrders;
+    }
     ++m_version;
 }
 
@@ -128,17 +133,37 @@ const std::vector<std::uint32_t> &CustomerAnalysis::customersById() const
     if (m_byId.size() == n)
         return m_byId;
     // Customers are only ever added: sort the newcomers and merge them into the cached order.
-    const auto byId = [this](std::uint32_t a, std::uint32_t b) { return m_ids.id(a) < m_ids.id(b); };
-    std::vector<std::uint32_t> fresh;
-    fresh.reserve(n - m_byId.size());
-    for (auto i = static_cast<std::uint32_t>(m_byId.size()); i < n; ++i)
-        fresh.push_back(i);
-    std::sort(fresh.begin(), fresh.end(), byId);
+    std::vector<std::uint32_t> fresh = m_customers.sortedIndices(static_cast<std::uint32_t>(m_byId.size()));
+    if (m_byId.empty()) {
+        m_byId.swap(fresh);
+        return m_byId;
+    }
     std::vector<std::uint32_t> merged;
     merged.reserve(n);
-    std::merge(m_byId.begin(), m_byId.end(), fresh.begin(), fresh.end(), std::back_inserter(merged), byId);
+    std::merge(m_byId.begin(), m_byId.end(), fresh.begin(), fresh.end(), std::back_inserter(merged),
+               [this](std::uint32_t a, std::uint32_t b) { return m_customers.idLess(a, b); });
     m_byId.swap(merged);
     return m_byId;
+}
+
+std::vector<std::uint8_t> CustomerAnalysis::grades() const
+{
+    const std::size_t n = m_customers.size();
+    std::vector<Money> sales(n);
+    std::vector<std::int64_t> orders(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        sales[i] = m_customers[i].horizonSales;
+        orders[i] = m_customers[i].horizonOrders;
+    }
+    // Orders still held but at or before now - horizon (the straddling hour) are out.
+    m_horizon.forEachStale([&](std::uint32_t customer, Money amount) {
+        sales[customer] -= amount;
+        --orders[customer];
+    });
+    std::vector<std::uint8_t> out(n);
+    for (std::size_t i = 0; i < n; ++i)
+        out[i] = static_cast<std::uint8_t>(gradeIndex(sales[i], orders[i]));
+    return out;
 }
 
 CustomerAnalysis::Scores CustomerAnalysis::score() const
@@ -149,58 +174,76 @@ CustomerAnalysis::Scores CustomerAnalysis::score() const
     for (std::size_t pos = 0; pos < n; ++pos)
         idRank[byId[pos]] = static_cast<std::uint32_t>(pos);
 
-    Scores s;
     std::vector<std::int64_t> metric(n);
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::uint32_t i = 0; i < n; ++i)
         metric[i] = m_customers[i].lastOrder;
-    s.r = ntileScores(metric, idRank);
-    for (std::size_t i = 0; i < n; ++i)
+    const std::vector<std::uint8_t> r = ntileScores(metric, idRank);
+    for (std::uint32_t i = 0; i < n; ++i)
         metric[i] = m_customers[i].orders;
-    s.f = ntileScores(metric, idRank);
-    for (std::size_t i = 0; i < n; ++i)
+    const std::vector<std::uint8_t> f = ntileScores(metric, idRank);
+    for (std::uint32_t i = 0; i < n; ++i)
         metric[i] = m_customers[i].monetary;
-    s.m = ntileScores(metric, idRank);
+    const std::vector<std::uint8_t> m = ntileScores(metric, idRank);
+    const std::vector<std::uint8_t> grade = grades();
 
-    s.segment.resize(n);
-    s.clv.resize(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        s.segment[i] = static_cast<std::uint8_t>(segmentIndex(s.r[i], s.f[i]));
+    Scores s(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
         const CustomerState &c = m_customers[i];
-        s.clv[i] = customerLifetimeValue(c.monetary, c.firstOrder, c.lastOrder, m_clvMonths);
+        s[i] = CustomerScore{customerLifetimeValue(c.monetary, c.firstOrder, c.lastOrder, m_clvMonths),
+                             r[i],
+                             f[i],
+                             m[i],
+                             static_cast<std::uint8_t>(segmentIndex(r[i], f[i])),
+                             grade[i]};
     }
-    s.grade = m_horizon.grades(n);
     return s;
 }
 
-CustomerRow CustomerAnalysis::makeRow(std::uint32_t customer, const Scores &s) const
+CustomerRow CustomerAnalysis::makeRow(std::uint32_t customer, const CustomerScore &s) const
 {
     const CustomerState &c = m_customers[customer];
     CustomerRow row;
-    row.customerId = std::string(m_ids.id(customer));
+    row.customerId = std::string(m_customers.id(customer));
     row.lastOrder = c.lastOrder;
     row.frequency = c.orders;
     row.monetary = c.monetary;
-    row.r = s.r[customer];
-    row.f = s.f[customer];
-    row.m = s.m[customer];
-    row.segment = kSegmentNames[s.segment[customer]];
-    row.grade = kGradeNames[s.grade[customer]];
-    row.clv = s.clv[customer];
+    row.r = s.r;
+    row.f = s.f;
+    row.m = s.m;
+    row.segment = kSegmentNames[s.segment];
+    row.grade = kGradeNames[s.grade];
+    row.clv = s.clv;
     return row;
+}
+
+template<typename Visit>
+void CustomerAnalysis::forEachById(const Scores &scores, Visit &&visit) const
+{
+    // Customers are visited in id order, i.e. at random in memory: prefetch a few ahead.
+    constexpr std::size_t kAhead = 8;
+    const std::vector<std::uint32_t> &byId = customersById();
+    for (std::size_t pos = 0; pos < byId.size(); ++pos) {
+        if (pos + kAhead < byId.size()) {
+            const std::uint32_t next = byId[pos + kAhead];
+            __builtin_prefetch(&m_customers[next]);
+            __builtin_prefetch(&scores[next]);
+        }
+        visit(byId[pos], scores[byId[pos]]);
+    }
 }
 
 void CustomerAnalysis::fillReport(Report &report) const
 {
-    const Scores s = score();
+    const Scores scores = score();
     std::array<std::int64_t, kSegmentNames.size()> segments{};
     std::array<std::int64_t, kGradeNames.size()> grades{};
     report.customers.clear();
     report.customers.reserve(m_customers.size());
-    for (const std::uint32_t customer : customersById()) {
+    forEachById(scores, [&](std::uint32_t customer, const CustomerScore &s) {
         report.customers.push_back(makeRow(customer, s));
-        ++segments[s.segment[customer]];
-        ++grades[s.grade[customer]];
-    }
+        ++segments[s.segment];
+        ++grades[s.grade];
+    });
     report.segments.clear();
     for (std::size_t i = 0; i < kSegmentNames.size(); ++i)
         report.segments.emplace_back(kSegmentNames[i], segments[i]);
@@ -211,19 +254,21 @@ void CustomerAnalysis::fillReport(Report &report) const
 
 CustomerSummary CustomerAnalysis::summarize() const
 {
-    const Scores s = score();
+    const Scores scores = score();
     CustomerSummary summary;
     auto table = std::make_shared<std::vector<CustomerRow>>();
     table->reserve(m_customers.size());
-    for (const std::uint32_t customer : customersById()) {
+    std::vector<Money> clv;
+    clv.reserve(m_customers.size());
+    forEachById(scores, [&](std::uint32_t customer, const CustomerScore &s) {
         table->push_back(makeRow(customer, s));
-        const std::uint8_t seg = s.segment[customer];
-        ++summary.segmentCounts[seg];
-        summary.segmentRevenue[seg] += m_customers[customer].monetary;
-        ++summary.rfGrid[s.r[customer] - 1][s.f[customer] - 1];
-        ++summary.gradeCounts[s.grade[customer]];
-    }
-    summary.clvHistogram = clvHistogram(s.clv);
+        ++summary.segmentCounts[s.segment];
+        summary.segmentRevenue[s.segment] += m_customers[customer].monetary;
+        ++summary.rfGrid[s.r - 1][s.f - 1];
+        ++summary.gradeCounts[s.grade];
+        clv.push_back(s.clv);
+    });
+    summary.clvHistogram = clvHistogram(clv);
     summary.table = std::move(table);
     summary.computedAtEventTime = m_now.value_or(0);
     return summary;
@@ -237,12 +282,15 @@ void CustomerAnalysis::fillSnapshot(Snapshot &snapshot) const
     if (!refresh && m_summaryVersion != m_version) {
         const std::size_t moved = n > m_summaryCustomers ? n - m_summaryCustomers : m_summaryCustomers - n;
         const bool grew = moved * 100 > static_cast<std::size_t>(std::max(m_growthPercent, 0)) * m_summaryCustomers;
-        refresh = grew || wall - m_summaryWallMs >= m_refreshMs;
+        const std::int64_t elapsed = wall - m_summaryWallMs;
+        // Whatever triggers it, re-scoring never takes more than a tenth of the ingest thread.
+        refresh = (grew || elapsed >= m_refreshMs) && elapsed >= 10 * m_summaryCostMs;
     }
     if (refresh) {
         m_summary = summarize();
         m_summaryVersion = m_version;
         m_summaryWallMs = wall;
+        m_summaryCostMs = m_wallClock() - wall;
         m_summaryCustomers = n;
         ++m_snapshotScorings;
     }
@@ -251,8 +299,7 @@ void CustomerAnalysis::fillSnapshot(Snapshot &snapshot) const
 
 std::size_t CustomerAnalysis::memoryBytes() const
 {
-    return sizeof(*this) + m_ids.memoryBytes() + m_customers.capacity() * sizeof(CustomerState)
-        + m_horizon.memoryBytes();
+    return sizeof(*this) + m_customers.memoryBytes() + m_horizon.memoryBytes();
 }
 
 } // namespace op

@@ -16,13 +16,17 @@ namespace op {
 
 // RFM scores and segments, grades and CLV per customer (DESIGN.md "Analyses", ENGINE_SEMANTICS.md).
 //
-// Per customer it keeps only integers (first/last placement, order count, sum of amounts) under an
-// interned id, plus the orders of the grade horizon (GradeHorizon): about 80 bytes a customer and
-// 16 bytes an order of the last 183 days. Scores are relative to every other customer, so they are
-// computed when read: fillReport always exactly; fillSnapshot re-scores at most every
-// EngineSettings::customerSnapshotRefreshMs of wall time, or sooner when the customer count moved by
-// more than customerSnapshotGrowthPercent, and otherwise hands out the previous summary (its
-// computedAtEventTime says "as of"), sharing the table through its shared_ptr.
+// Per customer it keeps only integers (first/last placement, order count, sum of amounts, the same
+// two over the grade horizon) beside its interned id, plus the orders of the grade horizon
+// (GradeHorizon): about 90 bytes a customer and 16 bytes an order of the last 183 days.
+//
+// Scores are relative to every other customer, so they are computed when read: fillReport always
+// exactly; fillSnapshot re-scores when something changed and EngineSettings::
+// customerSnapshotRefreshMs of wall time passed, or sooner when the customer count moved by more
+// than customerSnapshotGrowthPercent -- but never sooner than ten times what the last re-scoring
+// took (0.5-1 s at a million customers), so that it stays under a tenth of the ingest thread.
+// Otherwise it hands out the previous summary (computedAtEventTime says "as of"), sharing the
+// table through its shared_ptr.
 class CustomerAnalysis : public Analysis
 {
 public:
@@ -50,31 +54,37 @@ public:
     std::int64_t snapshotScorings() const { return m_snapshotScorings; }
 
 private:
-    struct CustomerState
+    struct CustomerState // 48 bytes: with its 16-byte id, one cache line
     {
         TimestampMs firstOrder = 0;
         TimestampMs lastOrder = 0;
         Money monetary = 0;
         std::int64_t orders = 0;
+        Money horizonSales = 0;           // over the orders GradeHorizon still holds
+        std::int64_t horizonOrders = 0;
     };
-    struct Scores
+    struct CustomerScore // packed so that reading customers in id order costs one miss, not six
     {
-        std::vector<std::uint8_t> r, f, m, segment, grade;
-        std::vector<Money> clv;
+        Money clv = 0;
+        std::uint8_t r = 0, f = 0, m = 0, segment = 0, grade = 0;
     };
+    using Scores = std::vector<CustomerScore>; // by interned index
 
     void advanceNow(TimestampMs t);
+    std::vector<std::uint8_t> grades() const;
     // Customers ordered by id in byte order; cached, merged with newcomers when customers are added.
     const std::vector<std::uint32_t> &customersById() const;
     Scores score() const;
-    CustomerRow makeRow(std::uint32_t customer, const Scores &scores) const;
+    CustomerRow makeRow(std::uint32_t customer, const CustomerScore &score) const;
+    // visit(customer, score) for every customer in id order.
+    template<typename Visit>
+    void forEachById(const Scores &scores, Visit &&visit) const;
     CustomerSummary summarize() const;
 
     int m_clvMonths;
     std::int64_t m_refreshMs;
     int m_growthPercent;
-    CustomerIdTable m_ids;
-    std::vector<CustomerState> m_customers; // by interned index
+    CustomerIdTable<CustomerState> m_customers; // id + state, 64 bytes a customer
     GradeHorizon m_horizon;
     std::optional<TimestampMs> m_now;
     std::uint64_t m_version = 0; // changes whenever anything a score depends on changes
@@ -85,6 +95,7 @@ private:
     mutable std::optional<CustomerSummary> m_summary;
     mutable std::uint64_t m_summaryVersion = 0;
     mutable std::int64_t m_summaryWallMs = 0;
+    mutable std::int64_t m_summaryCostMs = 0; // wall time the last re-scoring took
     mutable std::size_t m_summaryCustomers = 0;
     mutable std::int64_t m_snapshotScorings = 0;
 };
