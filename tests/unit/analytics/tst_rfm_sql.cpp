@@ -473,22 +473,26 @@ private Q_SLOTS:
             {"few", 7, 6, 4000, 90 * kMsPerDay, 0, 1'000, 80'000, 0, 1},
             {"many", 3000, 40, 6000, 120 * kMsPerDay, 0, 5'000, 60'000, 0, 2},
             {"ties", 60, 5, 400, 10 * kMsPerDay, 12, 1'000, 3'000, 2, 3},
-            {"grades", 40, 8, 4000, 400 * kMsPerDay, 0, 10'000, 400'000, 0, 4},
+            {"grades", 300, 8, 3000, 400 * kMsPerDay, 0, 10'000, 400'000, 0, 4},
             {"tiny", 3, 2, 9, 40 * kMsPerDay, 0, 1'000, 9'000, 0, 5},
         };
         const Profile &p = profiles[profile];
         std::vector<GeneratedOrder> orders = generate(p);
         if (profile == 3) {
-            // Orders exactly on and just inside the horizon boundary, to the millisecond.
+            // Customers one order short of VIP plus one order exactly on (out) or one millisecond
+            // inside (in) the horizon boundary.
             TimestampMs now = 0;
             for (const auto &g : orders)
                 now = std::max(now, g.final.eventTime);
             for (int k = 0; k < 12; ++k) {
-                GeneratedOrder g = orders[static_cast<std::size_t>(k)];
-                g.final.orderId = "O-edge-" + std::to_string(k);
-                g.final.eventTime = now - kHorizonMs + (k % 2);
-                g.final.amount = 2'000'000;
-                orders.push_back(g);
+                for (int j = 0; j < 15; ++j) {
+                    GeneratedOrder g = orders[static_cast<std::size_t>(k * 15 + j)];
+                    g.final.orderId = "O-edge-" + std::to_string(k) + "-" + std::to_string(j);
+                    g.final.customerId = "edge-" + std::to_string(k);
+                    g.final.eventTime = j == 0 ? now - kHorizonMs + (k % 2) : now - j * kMsPerDay;
+                    g.final.amount = 200'000;
+                    orders.push_back(g);
+                }
             }
         }
         for (const std::uint64_t feedSeed : {11u, 12u}) {
@@ -502,10 +506,14 @@ private Q_SLOTS:
             compareMerchants(r);
             compareDelivery(r.delivery);
             if (profile == 3) {
-                std::int64_t graded = 0;
-                for (std::size_t g = 0; g < 3; ++g)
-                    graded += r.grades[g].second;
-                QVERIFY2(graded > 0, "the grades dataset should reach VIP/GOLD/SILVER");
+                for (const CustomerRow &c : r.customers) {
+                    if (c.customerId.rfind("edge-", 0) == 0) {
+                        const bool inside = (std::stoi(c.customerId.substr(5)) % 2) == 1;
+                        QCOMPARE(c.grade, std::string(inside ? "VIP" : "GOLD"));
+                    }
+                }
+                for (std::size_t g = 0; g < 4; ++g)
+                    QVERIFY2(r.grades[g].second > 0, "the grades dataset reaches every grade");
             }
         }
     }
