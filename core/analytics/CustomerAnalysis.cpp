@@ -18,7 +18,8 @@ namespace {
 
 std::int64_t steadyMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -63,7 +64,7 @@ std::vector<HistogramBucket> clvHistogram(const std::vector<Money> &clv)
             last = i;
     }
     for (std::size_t i = 0; i <= last; ++i) {
-        const double from = static_cast<double>(static_cast<Money>(i) * width);
+        const auto from = static_cast<double>(static_cast<Money>(i) * width);
         const double to = i == kBuckets ? static_cast<double>(maxValue) : from + static_cast<double>(width);
         out.push_back(HistogramBucket{from, to, counts[i]});
     }
@@ -118,7 +119,8 @@ void CustomerAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext
     ++m_version;
 }
 
-void CustomerAnalysis::onOrderUpdated(const OrderEvent &before, const OrderEvent &after, const EventContext &context)
+void CustomerAnalysis::onOrderUpdated(const OrderEvent &before, const OrderEvent &after,
+                                      const EventContext &context)
 {
     // R, F, M, CLV and grades depend only on placement fields, which an update never changes;
     // only "now" may move.
@@ -216,8 +218,7 @@ CustomerRow CustomerAnalysis::makeRow(std::uint32_t customer, const CustomerScor
     return row;
 }
 
-template<typename Visit>
-void CustomerAnalysis::forEachById(const Scores &scores, Visit &&visit) const
+template<typename Visit> void CustomerAnalysis::forEachById(const Scores &scores, Visit &&visit) const
 {
     // Customers are visited in id order, i.e. at random in memory: prefetch a few ahead.
     constexpr std::size_t kAhead = 8;
@@ -281,7 +282,8 @@ void CustomerAnalysis::fillSnapshot(Snapshot &snapshot) const
     bool refresh = !m_summary;
     if (!refresh && m_summaryVersion != m_version) {
         const std::size_t moved = n > m_summaryCustomers ? n - m_summaryCustomers : m_summaryCustomers - n;
-        const bool grew = moved * 100 > static_cast<std::size_t>(std::max(m_growthPercent, 0)) * m_summaryCustomers;
+        const bool grew =
+            moved * 100 > static_cast<std::size_t>(std::max(m_growthPercent, 0)) * m_summaryCustomers;
         const std::int64_t elapsed = wall - m_summaryWallMs;
         // Whatever triggers it, re-scoring never takes more than a tenth of the ingest thread.
         refresh = (grew || elapsed >= m_refreshMs) && elapsed >= 10 * m_summaryCostMs;

@@ -33,7 +33,8 @@ public:
     explicit CustomerAnalysis(const EngineSettings &settings);
 
     void onOrderPlaced(const OrderEvent &order, const EventContext &context) override;
-    void onOrderUpdated(const OrderEvent &before, const OrderEvent &after, const EventContext &context) override;
+    void onOrderUpdated(const OrderEvent &before, const OrderEvent &after,
+                        const EventContext &context) override;
     void fillReport(Report &report) const override;
     void fillSnapshot(Snapshot &snapshot) const override;
 
@@ -60,7 +61,7 @@ private:
         TimestampMs lastOrder = 0;
         Money monetary = 0;
         std::int64_t orders = 0;
-        Money horizonSales = 0;           // over the orders GradeHorizon still holds
+        Money horizonSales = 0; // over the orders GradeHorizon still holds
         std::int64_t horizonOrders = 0;
     };
     struct CustomerScore // packed so that reading customers in id order costs one miss, not six
@@ -77,8 +78,7 @@ private:
     Scores score() const;
     CustomerRow makeRow(std::uint32_t customer, const CustomerScore &score) const;
     // visit(customer, score) for every customer in id order.
-    template<typename Visit>
-    void forEachById(const Scores &scores, Visit &&visit) const;
+    template<typename Visit> void forEachById(const Scores &scores, Visit &&visit) const;
     CustomerSummary summarize() const;
 
     int m_clvMonths;

@@ -23,8 +23,7 @@ namespace op {
 // hash and the index. A lookup touches two cache lines (the slot, then key + payload, one line
 // when the payload is 48 bytes) and a customer costs 16 bytes of key and 16 of table on top of the
 // payload (instead of a std::string and a hash node, ~80).
-template<typename Payload>
-class CustomerIdTable
+template<typename Payload> class CustomerIdTable
 {
 public:
     // The index of `id`, adding it with a default Payload when new (then *added is set to true).
@@ -39,8 +38,8 @@ public:
     std::size_t size() const { return m_entries.size(); }
     std::size_t memoryBytes() const
     {
-        return sizeof(*this) + m_entries.capacity() * sizeof(Entry) + m_longBytes.capacity()
-            + m_slots.capacity() * sizeof(std::uint64_t);
+        return sizeof(*this) + m_entries.capacity() * sizeof(Entry) + m_longBytes.capacity() +
+               m_slots.capacity() * sizeof(std::uint64_t);
     }
 
     // The first 16 bytes of an id as two big-endian words (zero padded): comparing (hi, lo) orders
@@ -81,13 +80,12 @@ private:
     std::vector<std::uint64_t> m_slots;
 };
 
-template<typename Payload>
-std::string_view CustomerIdTable<Payload>::id(std::uint32_t index) const
+template<typename Payload> std::string_view CustomerIdTable<Payload>::id(std::uint32_t index) const
 {
     const Key &k = m_entries[index].key;
     const auto tag = static_cast<unsigned char>(k[15]);
     if (tag != kLong)
-        return std::string_view(k.data(), tag);
+        return {k.data(), tag};
     std::uint64_t offset = 0;
     std::uint32_t length = 0;
     std::memcpy(&offset, k.data(), sizeof offset);
@@ -122,8 +120,7 @@ std::optional<std::uint32_t> CustomerIdTable<Payload>::find(std::string_view id)
     return probe(id, hashOf(id), slot);
 }
 
-template<typename Payload>
-std::uint32_t CustomerIdTable<Payload>::intern(std::string_view id, bool *added)
+template<typename Payload> std::uint32_t CustomerIdTable<Payload>::intern(std::string_view id, bool *added)
 {
     if (added)
         *added = false;
@@ -154,8 +151,7 @@ std::uint32_t CustomerIdTable<Payload>::intern(std::string_view id, bool *added)
     return index;
 }
 
-template<typename Payload>
-void CustomerIdTable<Payload>::grow()
+template<typename Payload> void CustomerIdTable<Payload>::grow()
 {
     const std::size_t capacity = m_slots.empty() ? 64 : m_slots.size() * 2;
     std::vector<std::uint64_t> slots(capacity, 0);

@@ -12,7 +12,8 @@ namespace {
 constexpr int kTrendBits = 6; // ~1.6 % buckets: plenty for a chart, ~20 KB a minute
 }
 
-DeliveryAnalysis::DeliveryAnalysis(const EngineSettings &settings, std::function<int(TimestampMs)> localHourOfDay)
+DeliveryAnalysis::DeliveryAnalysis(const EngineSettings &settings,
+                                   std::function<int(TimestampMs)> localHourOfDay)
     : m_hourOfDay(std::move(localHourOfDay))
     , m_trendSpanMs(static_cast<TimestampMs>(std::max(settings.snapshotMinutes, 1)) * kMsPerMinute)
 {
@@ -37,7 +38,8 @@ std::int64_t DeliveryAnalysis::histogramBucket(double minutes)
     const double b = std::floor(minutes / 5.0);
     if (!(b > 0))
         return 0;
-    return b >= static_cast<double>(kMaxHistogramBuckets - 1) ? kMaxHistogramBuckets - 1 : static_cast<std::int64_t>(b);
+    return b >= static_cast<double>(kMaxHistogramBuckets - 1) ? kMaxHistogramBuckets - 1
+                                                              : static_cast<std::int64_t>(b);
 }
 
 void DeliveryAnalysis::apply(const OrderEvent &order, int sign)
@@ -66,9 +68,11 @@ void DeliveryAnalysis::apply(const OrderEvent &order, int sign)
     }
     if (order.promisedMin) {
         // Without a zone function, UTC hours.
-        const int hour = std::clamp(m_hourOfDay ? m_hourOfDay(order.eventTime)
-                                                : static_cast<int>((order.eventTime - floorTo(order.eventTime, kMsPerDay)) / kMsPerHour),
-                                    0, 23);
+        const int hour = std::clamp(
+            m_hourOfDay
+                ? m_hourOfDay(order.eventTime)
+                : static_cast<int>((order.eventTime - floorTo(order.eventTime, kMsPerDay)) / kMsPerHour),
+            0, 23);
         m_lateBase[static_cast<std::size_t>(hour)] += sign;
         if (minutes > *order.promisedMin)
             m_late[static_cast<std::size_t>(hour)] += sign;
@@ -105,7 +109,8 @@ void DeliveryAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext
     apply(order, +1);
 }
 
-void DeliveryAnalysis::onOrderUpdated(const OrderEvent &before, const OrderEvent &after, const EventContext &context)
+void DeliveryAnalysis::onOrderUpdated(const OrderEvent &before, const OrderEvent &after,
+                                      const EventContext &context)
 {
     (void)context;
     apply(before, -1);
@@ -132,7 +137,8 @@ DeliveryReport DeliveryAnalysis::build() const
     }
     if (any) {
         for (std::size_t i = 0; i <= last; ++i)
-            r.histogram.push_back(HistogramBucket{5.0 * static_cast<double>(i), 5.0 * static_cast<double>(i + 1), m_histogram[i]});
+            r.histogram.push_back(HistogramBucket{5.0 * static_cast<double>(i),
+                                                  5.0 * static_cast<double>(i + 1), m_histogram[i]});
     }
     static constexpr std::array<double, kDistanceBuckets> kFrom{0, 1, 2, 3, 5};
     for (std::size_t d = 0; d < kDistanceBuckets; ++d) {

@@ -29,12 +29,13 @@ public:
     DeliveryAnalysis(const EngineSettings &settings, std::function<int(TimestampMs)> localHourOfDay);
 
     void onOrderPlaced(const OrderEvent &order, const EventContext &context) override;
-    void onOrderUpdated(const OrderEvent &before, const OrderEvent &after, const EventContext &context) override;
+    void onOrderUpdated(const OrderEvent &before, const OrderEvent &after,
+                        const EventContext &context) override;
     void fillReport(Report &report) const override;
     void fillSnapshot(Snapshot &snapshot) const override;
 
     // The 5-minute histogram stops at one week; slower deliveries count in the last bucket.
-    static constexpr std::int64_t kMaxHistogramBuckets = 7 * 24 * 12;
+    static constexpr std::int64_t kMaxHistogramBuckets = std::int64_t{7} * 24 * 12;
 
 private:
     static constexpr std::size_t kDistanceBuckets = 5;

@@ -27,8 +27,7 @@ public:
     explicit GradeHorizon(TimestampMs horizonMs, TimestampMs bucketMs = kMsPerHour);
 
     // Moves "now" forward (never back); calls expired(customer, amount) for every order that left.
-    template<typename Expired>
-    void advanceNow(TimestampMs now, Expired &&expired);
+    template<typename Expired> void advanceNow(TimestampMs now, Expired &&expired);
 
     // Moves "now" to at least eventTime (see advanceNow) and records the order, unless it is at or
     // before now - horizon: then it returns false and records nothing.
@@ -36,8 +35,7 @@ public:
     bool add(std::uint32_t customer, TimestampMs eventTime, Money amount, Expired &&expired);
 
     // visit(customer, amount) for the held orders at or before now - horizon.
-    template<typename Visitor>
-    void forEachStale(Visitor &&visit) const;
+    template<typename Visitor> void forEachStale(Visitor &&visit) const;
 
     std::optional<TimestampMs> now() const { return m_now; }
     std::size_t ordersHeld() const { return m_ordersHeld; }
@@ -60,8 +58,7 @@ private:
     std::int64_t bucketOf(TimestampMs t) const { return floorTo(t, m_bucketMs) / m_bucketMs; }
     Bucket &slot(std::int64_t index);
     const Bucket &slot(std::int64_t index) const;
-    template<typename Expired>
-    void expire(Bucket &bucket, Expired &expired);
+    template<typename Expired> void expire(Bucket &bucket, Expired &expired);
 
     TimestampMs m_horizonMs;
     TimestampMs m_bucketMs;
@@ -71,8 +68,7 @@ private:
     std::size_t m_ordersHeld = 0;
 };
 
-template<typename Expired>
-void GradeHorizon::expire(Bucket &bucket, Expired &expired)
+template<typename Expired> void GradeHorizon::expire(Bucket &bucket, Expired &expired)
 {
     if (!bucket.entries)
         return;
@@ -82,8 +78,7 @@ void GradeHorizon::expire(Bucket &bucket, Expired &expired)
     bucket.entries.reset();
 }
 
-template<typename Expired>
-void GradeHorizon::advanceNow(TimestampMs now, Expired &&expired)
+template<typename Expired> void GradeHorizon::advanceNow(TimestampMs now, Expired &&expired)
 {
     if (m_now && now <= *m_now)
         return;
@@ -129,8 +124,7 @@ bool GradeHorizon::add(std::uint32_t customer, TimestampMs eventTime, Money amou
     return true;
 }
 
-template<typename Visitor>
-void GradeHorizon::forEachStale(Visitor &&visit) const
+template<typename Visitor> void GradeHorizon::forEachStale(Visitor &&visit) const
 {
     if (!m_now)
         return;

@@ -20,7 +20,8 @@ MerchantAnalysis::MerchantState *MerchantAnalysis::find(const std::string &merch
 
 MerchantAnalysis::MerchantState &MerchantAnalysis::findOrAdd(const std::string &merchantId)
 {
-    const auto [it, inserted] = m_index.try_emplace(merchantId, static_cast<std::uint32_t>(m_merchants.size()));
+    const auto [it, inserted] =
+        m_index.try_emplace(merchantId, static_cast<std::uint32_t>(m_merchants.size()));
     if (inserted) {
         m_merchants.emplace_back();
         m_merchants.back().id = merchantId;
@@ -33,8 +34,8 @@ void MerchantAnalysis::offerName(MerchantState &m, const OrderEvent &order)
     if (order.merchantName.empty())
         return;
     // >= so that a later change of the same order's name replaces it.
-    const bool later = m.name.empty() || order.eventTime > m.nameTime
-        || (order.eventTime == m.nameTime && order.orderId >= m.nameOrderId);
+    const bool later = m.name.empty() || order.eventTime > m.nameTime ||
+                       (order.eventTime == m.nameTime && order.orderId >= m.nameOrderId);
     if (!later)
         return;
     m.name = order.merchantName;
@@ -73,7 +74,8 @@ void MerchantAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext
     applyOutcome(m, order, +1);
 }
 
-void MerchantAnalysis::onOrderUpdated(const OrderEvent &before, const OrderEvent &after, const EventContext &context)
+void MerchantAnalysis::onOrderUpdated(const OrderEvent &before, const OrderEvent &after,
+                                      const EventContext &context)
 {
     (void)context;
     // Placement fields (merchant, amount) are the same in both; only the outcome moves.

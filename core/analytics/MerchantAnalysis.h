@@ -26,7 +26,8 @@ public:
     explicit MerchantAnalysis(const EngineSettings &settings);
 
     void onOrderPlaced(const OrderEvent &order, const EventContext &context) override;
-    void onOrderUpdated(const OrderEvent &before, const OrderEvent &after, const EventContext &context) override;
+    void onOrderUpdated(const OrderEvent &before, const OrderEvent &after,
+                        const EventContext &context) override;
     void fillReport(Report &report) const override;
     void fillSnapshot(Snapshot &snapshot) const override;
 
@@ -45,7 +46,7 @@ private:
         std::int64_t ratingHundredths = 0;
         std::int64_t timedDeliveries = 0; // delivered with delivery_min
         std::int64_t deliveryThousandths = 0;
-        std::int64_t lateBase = 0;        // delivered with delivery_min and promised_min
+        std::int64_t lateBase = 0; // delivered with delivery_min and promised_min
         std::int64_t late = 0;
         std::int64_t cancelled = 0;
     };

@@ -7,7 +7,6 @@
 
 #include <QElapsedTimer>
 #include <QTest>
-
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -27,7 +26,10 @@ constexpr TimestampMs kHorizon = 183 * kMsPerDay;
 class Feeder
 {
 public:
-    explicit Feeder(CustomerAnalysis &analysis) : m_analysis(analysis) {}
+    explicit Feeder(CustomerAnalysis &analysis)
+        : m_analysis(analysis)
+    {
+    }
     void place(const std::string &customer, TimestampMs t, Money amount)
     {
         OrderEvent e;
@@ -125,8 +127,9 @@ private Q_SLOTS:
             QCOMPARE(c.lastOrder, kT0 + k * kMsPerHour + k);
         }
         // Report rows come by customer_id.
-        QVERIFY(std::is_sorted(r.customers.begin(), r.customers.end(),
-                               [](const CustomerRow &x, const CustomerRow &y) { return x.customerId < y.customerId; }));
+        QVERIFY(std::is_sorted(
+            r.customers.begin(), r.customers.end(),
+            [](const CustomerRow &x, const CustomerRow &y) { return x.customerId < y.customerId; }));
     }
 
     void tiesAreBrokenByCustomerIdBytes()
@@ -135,7 +138,8 @@ private Q_SLOTS:
         Feeder feed(a);
         // Same time, count and amount for all: the byte order of the ids decides every score.
         // Byte order: "C-10" < "C-9" < "c-1" < "\xea..." (UTF-8 Korean after ASCII).
-        const std::vector<std::string> byBytes{"C-10", "C-9", "c-1", "\xea\xb3\xa0\xea\xb0\x9d", "\xed\x9b\x84"};
+        const std::vector<std::string> byBytes{"C-10", "C-9", "c-1", "\xea\xb3\xa0\xea\xb0\x9d",
+                                               "\xed\x9b\x84"};
         for (auto it = byBytes.rbegin(); it != byBytes.rend(); ++it)
             feed.place(*it, kT0, 5000);
         const Report r = reportOf(a);
@@ -190,7 +194,8 @@ private Q_SLOTS:
         QCOMPARE(r.segments[0].second, std::int64_t(2)); // A and B: Hibernating
         QCOMPARE(r.grades.size(), std::size_t(4));
         QCOMPARE(r.grades[0], (std::pair<std::string, std::int64_t>("VIP", 0)));
-        QCOMPARE(r.grades[2], (std::pair<std::string, std::int64_t>("SILVER", 3))); // C, D, E: >= 3 orders, >= 300,000
+        QCOMPARE(r.grades[2],
+                 (std::pair<std::string, std::int64_t>("SILVER", 3))); // C, D, E: >= 3 orders, >= 300,000
         QCOMPARE(r.grades[3], (std::pair<std::string, std::int64_t>("BRONZE", 2)));
     }
 
@@ -341,7 +346,7 @@ private Q_SLOTS:
         Feeder feed(a);
         feed.place("A", kT0, 50'000);
         feed.place("A", kT0 + 45 * kMsPerDay, 70'000); // 120000 x 30/45 x 6 = 480,000
-        feed.place("B", kT0 + kMsPerDay, 33'333);       // 33333 x 6
+        feed.place("B", kT0 + kMsPerDay, 33'333);      // 33333 x 6
         const Report r = reportOf(a);
         QCOMPARE(row(r, "A").clv, Money(480'000));
         QCOMPARE(row(r, "B").clv, Money(199'998));
@@ -495,7 +500,9 @@ private Q_SLOTS:
             orders[i].amount = static_cast<Money>(5000 + rng() % 60'000);
         }
         CustomerAnalysis a{EngineSettings{}};
-        const auto cpuMs = [] { return 1000.0 * double(std::clock()) / CLOCKS_PER_SEC; };
+        const auto cpuMs = [] {
+            return 1000.0 * double(std::clock()) / CLOCKS_PER_SEC;
+        };
         double t = cpuMs();
         EventContext ctx;
         for (const OrderEvent &o : orders) {

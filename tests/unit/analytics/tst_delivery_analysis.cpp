@@ -1,7 +1,6 @@
 #include "analytics/DeliveryAnalysis.h"
 
 #include <QTest>
-
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -40,15 +39,17 @@ OrderEvent placed(const std::string &id, TimestampMs t, std::optional<double> km
 class Driver
 {
 public:
-    explicit Driver(Analysis &a) : m_a(a) {}
+    explicit Driver(Analysis &a)
+        : m_a(a)
+    {
+    }
     void place(const OrderEvent &e)
     {
         m_orders[e.orderId] = e;
         m_ctx.maxEventTime = std::max(m_ctx.maxEventTime, e.eventTime);
         m_a.onOrderPlaced(e, m_ctx);
     }
-    template<typename Change>
-    void update(const std::string &id, Change change)
+    template<typename Change> void update(const std::string &id, Change change)
     {
         const auto it = m_orders.find(id);
         QVERIFY(it != m_orders.end());
@@ -242,8 +243,8 @@ private Q_SLOTS:
         d.place(placed("O-2", beforeMidnight + 1, 1.0, 30));
         d.place(placed("O-3", beforeMidnight + 2, 1.0, 30));
         d.place(placed("O-4", beforeMidnight + 3, 1.0)); // no promised_min: no late base
-        d.deliver("O-1", 30);     // equal: not late
-        d.deliver("O-2", 30.001); // late
+        d.deliver("O-1", 30);                            // equal: not late
+        d.deliver("O-2", 30.001);                        // late
         d.deliver("O-3", 10);
         d.deliver("O-4", 99);
         const DeliveryReport r = reportOf(a);

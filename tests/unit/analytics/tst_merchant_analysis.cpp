@@ -1,7 +1,6 @@
 #include "analytics/MerchantAnalysis.h"
 
 #include <QTest>
-
 #include <algorithm>
 #include <random>
 #include <string>
@@ -34,14 +33,16 @@ OrderEvent order(const std::string &id, const std::string &merchant, TimestampMs
 class Driver
 {
 public:
-    explicit Driver(Analysis &a) : m_a(a) {}
+    explicit Driver(Analysis &a)
+        : m_a(a)
+    {
+    }
     void place(const OrderEvent &e)
     {
         m_orders[e.orderId] = e;
         m_a.onOrderPlaced(e, m_ctx);
     }
-    template<typename Change>
-    void update(const std::string &id, Change change)
+    template<typename Change> void update(const std::string &id, Change change)
     {
         const auto it = m_orders.find(id);
         QVERIFY(it != m_orders.end());
@@ -169,13 +170,13 @@ private Q_SLOTS:
         Driver d(a);
         for (int i = 1; i <= 5; ++i)
             d.place(order("O-" + std::to_string(i), "R-1", kT0 + i, 1000));
-        d.deliver("O-1", 40, 40);       // equal: not late
-        d.deliver("O-2", 40.001, 40);   // late
-        d.deliver("O-3", 39.999, 40);   // on time
-        d.deliver("O-4", 90);           // no promised_min: outside the late base
+        d.deliver("O-1", 40, 40);     // equal: not late
+        d.deliver("O-2", 40.001, 40); // late
+        d.deliver("O-3", 39.999, 40); // on time
+        d.deliver("O-4", 90);         // no promised_min: outside the late base
         // O-5 never delivered
         const MerchantRow m = rowOf(a, "R-1");
-        QCOMPARE(m.lateRate, 0.3333); // 1 / 3, four decimals
+        QCOMPARE(m.lateRate, 0.3333);                         // 1 / 3, four decimals
         QCOMPARE(m.deliveryMin, std::optional<double>(52.5)); // (40 + 40.001 + 39.999 + 90) / 4
     }
 
@@ -192,7 +193,7 @@ private Q_SLOTS:
             d.deliver(id, minutes[i]);
         }
         const MerchantRow m = rowOf(a, "R-1");
-        QCOMPARE(m.rating, std::optional<double>(4.1333));      // 1240 / 300
+        QCOMPARE(m.rating, std::optional<double>(4.1333));       // 1240 / 300
         QCOMPARE(m.deliveryMin, std::optional<double>(10.0003)); // 30001 / 3000 = 10.000333
         QCOMPARE(m.cancelRate, 0.0);
     }
@@ -202,8 +203,8 @@ private Q_SLOTS:
         MerchantAnalysis a{EngineSettings{}};
         Driver d(a);
         d.place(order("O-5", "R-1", kT0 + 10, 1000, "Late name"));
-        d.place(order("O-1", "R-1", kT0, 1000, "Early name"));     // older: ignored
-        d.place(order("O-9", "R-1", kT0 + 20, 1000));               // newest but unnamed
+        d.place(order("O-1", "R-1", kT0, 1000, "Early name")); // older: ignored
+        d.place(order("O-9", "R-1", kT0 + 20, 1000));          // newest but unnamed
         QCOMPARE(rowOf(a, "R-1").name, std::string("Late name"));
         d.place(order("O-6", "R-1", kT0 + 10, 1000, "Same time, larger id"));
         QCOMPARE(rowOf(a, "R-1").name, std::string("Same time, larger id"));
@@ -247,8 +248,9 @@ private Q_SLOTS:
         std::vector<Plan> plans;
         for (int i = 0; i < 3000; ++i) {
             Plan p;
-            p.placed = order("O-" + std::to_string(i), "R-" + std::to_string(rng() % 13), kT0 + (rng() % 100000),
-                             static_cast<Money>(rng() % 90'000), rng() % 3 ? "Name " + std::to_string(rng() % 5) : "");
+            p.placed = order("O-" + std::to_string(i), "R-" + std::to_string(rng() % 13),
+                             kT0 + (rng() % 100000), static_cast<Money>(rng() % 90'000),
+                             rng() % 3 ? "Name " + std::to_string(rng() % 5) : "");
             if (rng() % 4)
                 p.delivered = static_cast<double>(rng() % 90'000) / 1000.0;
             if (rng() % 3)

@@ -1,7 +1,6 @@
 #include "analytics/PercentileHistogram.h"
 
 #include <QTest>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdint>

@@ -9,7 +9,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -28,7 +27,10 @@ constexpr TimestampMs kHorizonMs = 183 * kMsPerDay;
 class Rng
 {
 public:
-    explicit Rng(std::uint64_t seed) : m_state(seed) {}
+    explicit Rng(std::uint64_t seed)
+        : m_state(seed)
+    {
+    }
     std::uint64_t next()
     {
         std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
@@ -36,7 +38,10 @@ public:
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
         return z ^ (z >> 31);
     }
-    std::int64_t below(std::int64_t n) { return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n)); }
+    std::int64_t below(std::int64_t n)
+    {
+        return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n));
+    }
     bool chance(int percent) { return below(100) < percent; }
 
 private:
@@ -55,10 +60,10 @@ struct Profile
     int merchants;
     int orders;
     TimestampMs spanMs;
-    int distinctTimes;  // > 0: event times drawn from this many values (ties in R)
+    int distinctTimes; // > 0: event times drawn from this many values (ties in R)
     Money minAmount;
     Money maxAmount;
-    int amountSteps;    // > 0: amounts drawn from this many values (ties in M)
+    int amountSteps; // > 0: amounts drawn from this many values (ties in M)
     std::uint64_t seed;
 };
 
@@ -108,9 +113,9 @@ std::vector<GeneratedOrder> generate(const Profile &p)
             e.merchantName = names[rng.below(4)];
         e.eventTime = p.distinctTimes > 0 ? kT0 + rng.below(p.distinctTimes) * (p.spanMs / p.distinctTimes)
                                           : kT0 + rng.below(p.spanMs);
-        e.amount = p.amountSteps > 0
-            ? p.minAmount + rng.below(p.amountSteps) * ((p.maxAmount - p.minAmount) / p.amountSteps)
-            : p.minAmount + rng.below(p.maxAmount - p.minAmount + 1);
+        e.amount = p.amountSteps > 0 ? p.minAmount + rng.below(p.amountSteps) *
+                                                         ((p.maxAmount - p.minAmount) / p.amountSteps)
+                                     : p.minAmount + rng.below(p.maxAmount - p.minAmount + 1);
         if (rng.chance(85)) {
             // Edges first: exact bucket bounds.
             static const double edges[] = {0.0, 1.0, 2.0, 3.0, 5.0, 0.999, 4.999};
@@ -225,7 +230,10 @@ QVariant opt(const std::optional<double> &v)
 
 const char *statusText(const std::optional<OrderStatus> &s)
 {
-    return !s ? "" : *s == OrderStatus::Delivered ? "delivered" : *s == OrderStatus::Cancelled ? "cancelled" : "placed";
+    return !s                             ? ""
+           : *s == OrderStatus::Delivered ? "delivered"
+           : *s == OrderStatus::Cancelled ? "cancelled"
+                                          : "placed";
 }
 
 QString q(const std::string &s)
@@ -253,8 +261,10 @@ private:
     void load(const std::vector<GeneratedOrder> &orders)
     {
         exec("DROP TABLE IF EXISTS orders");
-        exec("CREATE TABLE orders (order_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, merchant_id TEXT NOT NULL,"
-             " merchant_name TEXT NOT NULL, event_time INTEGER NOT NULL, amount INTEGER NOT NULL, distance_km REAL,"
+        exec("CREATE TABLE orders (order_id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, merchant_id TEXT "
+             "NOT NULL,"
+             " merchant_name TEXT NOT NULL, event_time INTEGER NOT NULL, amount INTEGER NOT NULL, "
+             "distance_km REAL,"
              " promised_min REAL, delivery_min REAL, status TEXT NOT NULL, rating REAL)");
         QVERIFY(m_db.transaction());
         QSqlQuery insert(m_db);
@@ -281,7 +291,8 @@ private:
     {
         exec(QStringLiteral(
                  "CREATE TEMP VIEW IF NOT EXISTS customer_scores AS "
-                 "WITH c AS (SELECT customer_id, MAX(event_time) AS last, MIN(event_time) AS first, COUNT(*) AS freq,"
+                 "WITH c AS (SELECT customer_id, MAX(event_time) AS last, MIN(event_time) AS first, COUNT(*) "
+                 "AS freq,"
                  "                  SUM(amount) AS mon FROM orders GROUP BY customer_id),"
                  " now AS (SELECT MAX(event_time) AS t FROM orders),"
                  " h AS (SELECT customer_id, SUM(amount) AS hs, COUNT(*) AS hc FROM orders, now"
@@ -299,7 +310,8 @@ private:
                  "      WHEN f IN (2, 3) THEN 'Potential Loyalist' ELSE 'Champions' END AS segment,"
                  " CASE WHEN hs >= 3000000 AND hc >= 15 THEN 'VIP' WHEN hs >= 1000000 AND hc >= 8 THEN 'GOLD'"
                  "      WHEN hs >= 300000 AND hc >= 3 THEN 'SILVER' ELSE 'BRONZE' END AS grade,"
-                 " (mon * 2592000000 * 12 + MAX(last - first, 2592000000) / 2) / MAX(last - first, 2592000000) AS clv"
+                 " (mon * 2592000000 * 12 + MAX(last - first, 2592000000) / 2) / MAX(last - first, "
+                 "2592000000) AS clv"
                  " FROM s")
                  .arg(kHorizonMs));
         QSqlQuery rows = exec("SELECT * FROM customer_scores ORDER BY customer_id");
@@ -339,24 +351,27 @@ private:
     void compareMerchants(const Report &r)
     {
         // ratio4 in SQL: the integer number of ten-thousandths, rounded half up (all non-negative).
-        QSqlQuery rows = exec(
-            "WITH d AS (SELECT *, status = 'delivered' AND delivery_min IS NOT NULL AS timed,"
-            "           CAST(ROUND(delivery_min * 1000) AS INTEGER) AS dm_k, CAST(ROUND(rating * 100) AS INTEGER) AS r_h"
-            "           FROM orders WHERE merchant_id <> ''),"
-            " m AS (SELECT merchant_id, COUNT(*) AS n, SUM(amount) AS sales, COUNT(rating) AS rated, SUM(r_h) AS rh,"
-            "       SUM(timed) AS timed, SUM(CASE WHEN timed THEN dm_k END) AS dk,"
-            "       SUM(timed AND promised_min IS NOT NULL) AS base,"
-            "       SUM(timed AND promised_min IS NOT NULL AND delivery_min > promised_min) AS late,"
-            "       SUM(status = 'cancelled') AS cancelled FROM d GROUP BY merchant_id) "
-            "SELECT merchant_id,"
-            " COALESCE((SELECT merchant_name FROM orders o WHERE o.merchant_id = m.merchant_id AND merchant_name <> ''"
-            "           ORDER BY event_time DESC, order_id DESC LIMIT 1), ''),"
-            " n, sales, (sales + n / 2) / n,"
-            " CASE WHEN rated > 0 THEN (rh * 10000 + rated * 50) / (rated * 100) END,"
-            " CASE WHEN timed > 0 THEN (dk * 10000 + timed * 500) / (timed * 1000) END,"
-            " CASE WHEN base > 0 THEN (late * 10000 + base / 2) / base ELSE 0 END,"
-            " (cancelled * 10000 + n / 2) / n "
-            "FROM m ORDER BY merchant_id");
+        QSqlQuery rows =
+            exec("WITH d AS (SELECT *, status = 'delivered' AND delivery_min IS NOT NULL AS timed,"
+                 "           CAST(ROUND(delivery_min * 1000) AS INTEGER) AS dm_k, CAST(ROUND(rating * 100) "
+                 "AS INTEGER) AS r_h"
+                 "           FROM orders WHERE merchant_id <> ''),"
+                 " m AS (SELECT merchant_id, COUNT(*) AS n, SUM(amount) AS sales, COUNT(rating) AS rated, "
+                 "SUM(r_h) AS rh,"
+                 "       SUM(timed) AS timed, SUM(CASE WHEN timed THEN dm_k END) AS dk,"
+                 "       SUM(timed AND promised_min IS NOT NULL) AS base,"
+                 "       SUM(timed AND promised_min IS NOT NULL AND delivery_min > promised_min) AS late,"
+                 "       SUM(status = 'cancelled') AS cancelled FROM d GROUP BY merchant_id) "
+                 "SELECT merchant_id,"
+                 " COALESCE((SELECT merchant_name FROM orders o WHERE o.merchant_id = m.merchant_id AND "
+                 "merchant_name <> ''"
+                 "           ORDER BY event_time DESC, order_id DESC LIMIT 1), ''),"
+                 " n, sales, (sales + n / 2) / n,"
+                 " CASE WHEN rated > 0 THEN (rh * 10000 + rated * 50) / (rated * 100) END,"
+                 " CASE WHEN timed > 0 THEN (dk * 10000 + timed * 500) / (timed * 1000) END,"
+                 " CASE WHEN base > 0 THEN (late * 10000 + base / 2) / base ELSE 0 END,"
+                 " (cancelled * 10000 + n / 2) / n "
+                 "FROM m ORDER BY merchant_id");
         std::size_t i = 0;
         while (rows.next()) {
             QVERIFY(i < r.merchants.size());
@@ -367,7 +382,8 @@ private:
             QCOMPARE(m.sales, rows.value(3).toLongLong());
             QCOMPARE(m.avgOrderValue, rows.value(4).toLongLong());
             const auto fraction = [](const QVariant &v) {
-                return v.isNull() ? std::optional<double>() : std::optional<double>(double(v.toLongLong()) / 10000.0);
+                return v.isNull() ? std::optional<double>()
+                                  : std::optional<double>(double(v.toLongLong()) / 10000.0);
             };
             QCOMPARE(m.rating, fraction(rows.value(5)));
             QCOMPARE(m.deliveryMin, fraction(rows.value(6)));
@@ -380,7 +396,8 @@ private:
     void compareDelivery(const DeliveryReport &r)
     {
         const QString delivered = "FROM orders WHERE status = 'delivered' AND delivery_min IS NOT NULL";
-        QSqlQuery total = exec("SELECT COUNT(*), SUM(CAST(ROUND(delivery_min * 1000) AS INTEGER)) " + delivered);
+        QSqlQuery total =
+            exec("SELECT COUNT(*), SUM(CAST(ROUND(delivery_min * 1000) AS INTEGER)) " + delivered);
         QVERIFY(total.next());
         const qint64 n = total.value(0).toLongLong();
         QCOMPARE(r.count, n);
@@ -391,16 +408,19 @@ private:
         const std::pair<int, std::optional<double>> percentiles[] = {{50, r.p50}, {90, r.p90}, {99, r.p99}};
         for (const auto &[p, got] : percentiles) {
             const qint64 rank = (p * n + 99) / 100;
-            QSqlQuery v = exec(QStringLiteral("SELECT delivery_min %1 ORDER BY delivery_min LIMIT 1 OFFSET %2")
-                                   .arg(delivered)
-                                   .arg(rank - 1));
+            QSqlQuery v =
+                exec(QStringLiteral("SELECT delivery_min %1 ORDER BY delivery_min LIMIT 1 OFFSET %2")
+                         .arg(delivered)
+                         .arg(rank - 1));
             QVERIFY(v.next());
             const double exact = v.value(0).toDouble();
-            QVERIFY2(got && std::abs(*got - exact) <= std::max(0.01 * exact, 0.01),
-                     qPrintable(QStringLiteral("p%1: %2 vs exact %3").arg(p).arg(got.value_or(-1)).arg(exact)));
+            QVERIFY2(
+                got && std::abs(*got - exact) <= std::max(0.01 * exact, 0.01),
+                qPrintable(QStringLiteral("p%1: %2 vs exact %3").arg(p).arg(got.value_or(-1)).arg(exact)));
         }
 
-        QSqlQuery hist = exec("SELECT CAST(delivery_min / 5 AS INTEGER) AS b, COUNT(*) " + delivered + " GROUP BY b");
+        QSqlQuery hist =
+            exec("SELECT CAST(delivery_min / 5 AS INTEGER) AS b, COUNT(*) " + delivered + " GROUP BY b");
         std::map<qint64, qint64> buckets;
         qint64 last = -1;
         while (hist.next()) {
@@ -415,10 +435,11 @@ private:
             QCOMPARE(h.count, buckets[b]);
         }
 
-        QSqlQuery dist = exec("SELECT CASE WHEN distance_km < 1 THEN 0 WHEN distance_km < 2 THEN 1 WHEN distance_km < 3"
-                              " THEN 2 WHEN distance_km < 5 THEN 3 ELSE 4 END AS b, COUNT(*),"
-                              " SUM(CAST(ROUND(delivery_min * 1000) AS INTEGER)) "
-                              + delivered + " AND distance_km IS NOT NULL GROUP BY b");
+        QSqlQuery dist =
+            exec("SELECT CASE WHEN distance_km < 1 THEN 0 WHEN distance_km < 2 THEN 1 WHEN distance_km < 3"
+                 " THEN 2 WHEN distance_km < 5 THEN 3 ELSE 4 END AS b, COUNT(*),"
+                 " SUM(CAST(ROUND(delivery_min * 1000) AS INTEGER)) " +
+                 delivered + " AND distance_km IS NOT NULL GROUP BY b");
         std::map<qint64, std::pair<qint64, qint64>> byDistance;
         while (dist.next())
             byDistance[dist.value(0).toLongLong()] = {dist.value(1).toLongLong(), dist.value(2).toLongLong()};
@@ -434,8 +455,8 @@ private:
         }
 
         QSqlQuery late = exec("SELECT ((event_time + 32400000) % 86400000) / 3600000 AS h, COUNT(*),"
-                              " SUM(delivery_min > promised_min) " + delivered
-                              + " AND promised_min IS NOT NULL GROUP BY h");
+                              " SUM(delivery_min > promised_min) " +
+                              delivered + " AND promised_min IS NOT NULL GROUP BY h");
         std::array<std::optional<double>, 24> expected{};
         while (late.next()) {
             const qint64 base = late.value(1).toLongLong();
