@@ -26,9 +26,10 @@ struct EngineSettings
 
     int gradeHorizonDays = 183;
     int clvLifetimeMonths = 12;
-    // Snapshots re-score the customer table (three sorts: ~0.1-0.2 s at a million customers) only
-    // when this much wall time passed since the last scoring or the customer count changed by more
-    // than this percentage; otherwise they share the previous result (CustomerSummary's "as of").
+    // Snapshots re-score the customer table (three sorts and the rows: ~0.5 s at a million
+    // customers) only when this much wall time passed since the last scoring or the customer count
+    // changed by more than this percentage, and never sooner than 10x the last scoring's cost;
+    // otherwise they share the previous result (CustomerSummary::computedAtEventTime is "as of").
     std::int64_t customerSnapshotRefreshMs = 2000;
     int customerSnapshotGrowthPercent = 10;
 
