@@ -3,6 +3,7 @@
 #include "model/Money.h"
 #include "model/Timestamp.h"
 
+#include <cstdint>
 #include <string>
 
 namespace op {
@@ -25,6 +26,12 @@ struct EngineSettings
 
     int gradeHorizonDays = 183;
     int clvLifetimeMonths = 12;
+    // Snapshots re-score the customer table (three sorts and the rows: ~0.5 s at a million
+    // customers) only when this much wall time passed since the last scoring or the customer count
+    // changed by more than this percentage, and never sooner than 10x the last scoring's cost;
+    // otherwise they share the previous result (CustomerSummary::computedAtEventTime is "as of").
+    std::int64_t customerSnapshotRefreshMs = 2000;
+    int customerSnapshotGrowthPercent = 10;
 
     // How long an order's lifecycle state (and its id, for de-duplication) is kept after the
     // order completes, in event time.

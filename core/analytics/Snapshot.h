@@ -47,6 +47,17 @@ struct CustomerSummary
     TimestampMs computedAtEventTime = 0;                  // "as of"
 };
 
+// Delivery-time percentiles of the delivered orders placed in one UTC minute, for the Delivery
+// page's "percentiles over time" chart (within ~1.6 %; they change while those orders are delivered).
+struct DeliveryPercentilePoint
+{
+    TimestampMs start = 0; // minute start
+    std::int64_t count = 0;
+    double p50 = 0;
+    double p90 = 0;
+    friend bool operator==(const DeliveryPercentilePoint &, const DeliveryPercentilePoint &) = default;
+};
+
 struct Snapshot
 {
     std::int64_t sequence = 0;     // increases by one per snapshot
@@ -67,6 +78,7 @@ struct Snapshot
     CustomerSummary customers;
     std::vector<MerchantRow> merchants;
     DeliveryReport delivery;
+    std::vector<DeliveryPercentilePoint> deliveryPercentiles; // last snapshotMinutes placement minutes
     std::vector<Alert> recentAlerts; // newest last
     std::int64_t openAlerts = 0;
 
