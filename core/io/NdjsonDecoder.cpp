@@ -43,6 +43,7 @@ void NdjsonDecoder::begin(std::string source, EventHandler &handler)
 
 void NdjsonDecoder::feed(std::string_view bytes)
 {
+    m_parser.refreshClock(); // one clock read per chunk: the records in it arrived together
     if (!m_headDone) {
         // Hold the first bytes until they either complete a BOM or differ from it.
         while (!bytes.empty() && !m_headDone) {
@@ -144,6 +145,7 @@ void NdjsonDecoder::finishOversizedLine()
 
 void NdjsonDecoder::finish()
 {
+    m_parser.refreshClock();
     if (!m_headDone) {
         // Fewer than three bytes, all matching a BOM's start: they are data after all.
         m_headDone = true;
@@ -166,6 +168,7 @@ std::optional<std::string> NdjsonDecoder::decodeRecord(std::string_view json, Or
         out.clear();
         return std::string(ndjson::kEmptyRecord);
     }
+    m_parser.refreshClock();
     if (m_parser.parse(json, out))
         return std::nullopt;
     return m_parser.reason();

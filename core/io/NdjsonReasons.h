@@ -47,4 +47,12 @@ std::string quoted(std::string_view value);
 // Cuts a reason to kMaxReasonBytes on a character boundary.
 void limitReason(std::string &reason);
 
+// Diagnosis of records simdjson rejected, to name the problem in plain words (error path only;
+// brackets inside strings are ignored):
+// the deepest bracket nesting in `record`,
+int nestingDepth(std::string_view record);
+// and whether it starts with a complete object or array followed by more than whitespace
+// (On-Demand reports that as an incomplete object: its last token is not the closing brace).
+bool hasTrailingContent(std::string_view record);
+
 } // namespace op::ndjson

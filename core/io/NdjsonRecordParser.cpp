@@ -1,9 +1,11 @@
 #include "io/NdjsonRecordParser.h"
 
+#include "io/NdjsonFields.h"
 #include "io/NdjsonReasons.h"
 
 #include <simdjson.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -12,141 +14,32 @@
 namespace op {
 
 namespace ondemand = simdjson::ondemand;
+using ndjson::Field;
+using ndjson::ItemField;
 using simdjson::error_code;
 
 namespace {
-
-enum class Field : std::uint8_t {
-    Unknown,
-    Type,
-    OrderId,
-    EventTime,
-    CustomerId,
-    MerchantId,
-    MerchantName,
-    Category,
-    Region,
-    Items,
-    Amount,
-    DeliveryFee,
-    DistanceKm,
-    PromisedMin,
-    DeliveryMin,
-    Status,
-    Rating,
-    Ip,
-    Payment
-};
-
-enum class ItemField : std::uint8_t { Unknown, Name, Qty, UnitPrice };
-
-// Switching on the length first keeps this to one or two short compares per key.
-Field topLevelField(std::string_view k)
-{
-    switch (k.size()) {
-    case 2: return k == "ip" ? Field::Ip : Field::Unknown;
-    case 4: return k == "type" ? Field::Type : Field::Unknown;
-    case 5: return k == "items" ? Field::Items : Field::Unknown;
-    case 6:
-        if (k == "amount")
-            return Field::Amount;
-        if (k == "region")
-            return Field::Region;
-        if (k == "status")
-            return Field::Status;
-        return k == "rating" ? Field::Rating : Field::Unknown;
-    case 7: return k == "payment" ? Field::Payment : Field::Unknown;
-    case 8:
-        if (k == "order_id")
-            return Field::OrderId;
-        return k == "category" ? Field::Category : Field::Unknown;
-    case 10: return k == "event_time" ? Field::EventTime : Field::Unknown;
-    case 11:
-        if (k == "customer_id")
-            return Field::CustomerId;
-        if (k == "merchant_id")
-            return Field::MerchantId;
-        return k == "distance_km" ? Field::DistanceKm : Field::Unknown;
-    case 12:
-        if (k == "delivery_fee")
-            return Field::DeliveryFee;
-        if (k == "promised_min")
-            return Field::PromisedMin;
-        return k == "delivery_min" ? Field::DeliveryMin : Field::Unknown;
-    case 13: return k == "merchant_name" ? Field::MerchantName : Field::Unknown;
-    default: return Field::Unknown;
-    }
-}
-
-ItemField itemField(std::string_view k)
-{
-    if (k == "name")
-        return ItemField::Name;
-    if (k == "qty")
-        return ItemField::Qty;
-    return k == "unit_price" ? ItemField::UnitPrice : ItemField::Unknown;
-}
-
-// Deepest bracket nesting of a (possibly malformed) record, ignoring brackets inside strings.
-// Only computed on the error path, to tell "too deep" apart from other structural errors.
-int nestingDepth(const char *p, std::size_t n)
-{
-    bool inString = false;
-    int depth = 0;
-    int deepest = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const char c = p[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
-// True when the record starts with a complete object or array followed by more than
-// whitespace. On-Demand reports that as an incomplete object ("the last token is not }"), which
-// would mislead a person reading the reason. Error path only.
-bool hasTrailingContent(const char *p, std::size_t n)
-{
-    bool inString = false;
-    int depth = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const char c = p[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            ++depth;
-        } else if (c == '}' || c == ']') {
-            if (--depth == 0) {
-                for (std::size_t j = i + 1; j < n; ++j)
-                    if (p[j] != ' ' && p[j] != '\t' && p[j] != '\r' && p[j] != '\n')
-                        return true;
-                return false;
-            }
-        }
-    }
-    return false;
-}
 
 // Epoch milliseconds accepted as a JSON number: the same range parseEpochMillis accepts as
 // text (16 digits), which also keeps later date arithmetic far from overflow.
 constexpr std::int64_t kMaxEpochMillis = 9'999'999'999'999'999;
 // Integral doubles within this range convert to int64 exactly enough for money.
 constexpr double kMaxWholeDouble = 9.0e18;
+
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// The value as written: simdjson's token runs to the next structural character, so it may
+// carry trailing whitespace.
+std::string_view trimmedToken(ondemand::value &v)
+{
+    std::string_view token = v.raw_json_token();
+    while (!token.empty() && isJsonSpace(token.back()))
+        token.remove_suffix(1);
+    return token;
+}
 
 } // namespace
 
@@ -177,7 +70,9 @@ struct NdjsonRecordParser::Impl
     bool readKey(ondemand::field &field, std::string_view &key);
     bool dispatch(Field field, ondemand::value &v, OrderEvent &ev);
     bool readText(ondemand::value &v, std::string_view name, std::string &out);
-    bool readEnumText(ondemand::value &v, std::string_view name, std::string_view &out, bool &present);
+    template<typename T, typename Parse>
+    bool readEnum(ondemand::value &v, std::string_view name, Parse parse, std::string (*unknown)(std::string_view),
+                  std::optional<T> &out);
     bool readWholeSlow(ondemand::value &v, std::string_view name, bool won, std::int64_t min, std::int64_t max,
                        std::optional<std::int64_t> &out);
     bool readWhole(ondemand::value &v, std::string_view name, bool won, std::int64_t min, std::int64_t max,
@@ -216,7 +111,7 @@ bool NdjsonRecordParser::Impl::jsonFail(error_code error)
     }
     // On-Demand does not track depth: a structural error inside absurd nesting is reported
     // as what it most likely is.
-    if (nestingDepth(json, jsonLen) > ndjson::kMaxDepth)
+    if (ndjson::nestingDepth({json, jsonLen}) > ndjson::kMaxDepth)
         return fail(ndjson::kNestingTooDeep);
     switch (error) {
     case simdjson::DEPTH_ERROR: return fail(ndjson::kNestingTooDeep);
@@ -227,7 +122,7 @@ bool NdjsonRecordParser::Impl::jsonFail(error_code error)
     case simdjson::NUMBER_ERROR:
     case simdjson::NUMBER_OUT_OF_RANGE: return fail(ndjson::kBadNumber);
     case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
-        return fail(hasTrailingContent(json, jsonLen) ? ndjson::kTrailingContent : ndjson::kUnexpectedEnd);
+        return fail(ndjson::hasTrailingContent({json, jsonLen}) ? ndjson::kTrailingContent : ndjson::kUnexpectedEnd);
     case simdjson::TRAILING_CONTENT: return fail(ndjson::kTrailingContent);
     case simdjson::TAPE_ERROR:
     case simdjson::INCORRECT_TYPE: return fail(ndjson::kBadStructure);
@@ -318,10 +213,14 @@ bool NdjsonRecordParser::Impl::decode(const char *data, std::size_t len, std::si
         ondemand::field field;
         if ((e = std::move(result).get(field)))
             return jsonFail(e);
-        std::string_view key;
-        if (!readKey(field, key))
-            return false;
-        if (!dispatch(topLevelField(key), field.value(), ev))
+        Field id = ndjson::fieldAt(field.key().raw());
+        if (id == Field::Unknown) { // or a known key written with escapes
+            std::string_view key;
+            if (!readKey(field, key))
+                return false;
+            id = ndjson::fieldNamed(key);
+        }
+        if (!dispatch(id, field.value(), ev))
             return false;
     }
     // Past the closing brace there must be nothing: current_location() says OUT_OF_BOUNDS.
@@ -350,35 +249,13 @@ bool NdjsonRecordParser::Impl::dispatch(Field field, ondemand::value &v, OrderEv
     case Field::DeliveryMin: return readDouble(v, "delivery_min", ev.deliveryMin);
     case Field::Rating: return readDouble(v, "rating", ev.rating);
     case Field::Type: {
-        std::string_view text;
-        bool present = false;
-        if (!readEnumText(v, "type", text, present))
+        std::optional<EventType> type;
+        if (!readEnum(v, "type", eventTypeFromName, ndjson::unknownType, type))
             return false;
-        if (!present) {
-            ev.type = EventType::Order; // null is absent, and absent means a complete order
-            return true;
-        }
-        const auto t = eventTypeFromName(text);
-        if (!t)
-            return fail(ndjson::unknownType(text));
-        ev.type = *t;
+        ev.type = type.value_or(EventType::Order); // null is absent, and absent means a complete order
         return true;
     }
-    case Field::Status: {
-        std::string_view text;
-        bool present = false;
-        if (!readEnumText(v, "status", text, present))
-            return false;
-        if (!present) {
-            ev.status.reset();
-            return true;
-        }
-        const auto s = orderStatusFromName(text);
-        if (!s)
-            return fail(ndjson::unknownStatus(text));
-        ev.status = *s;
-        return true;
-    }
+    case Field::Status: return readEnum(v, "status", orderStatusFromName, ndjson::unknownStatus, ev.status);
     case Field::Unknown: return skipValidated(v, 2);
     }
     return true;
@@ -386,6 +263,18 @@ bool NdjsonRecordParser::Impl::dispatch(Field field, ondemand::value &v, OrderEv
 
 bool NdjsonRecordParser::Impl::readText(ondemand::value &v, std::string_view name, std::string &out)
 {
+    // Fast path: a string without escapes is copied straight from the record. simdjson knows
+    // where the token ends (the next structural character), stage 1 has already rejected
+    // unescaped control characters and invalid UTF-8, and the object iterator skips the
+    // unconsumed value by itself.
+    const std::string_view token = trimmedToken(v);
+    if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+        const std::string_view inner = token.substr(1, token.size() - 2);
+        if (std::memchr(inner.data(), '\\', inner.size()) == nullptr) {
+            out.assign(inner);
+            return true;
+        }
+    }
     std::string_view text;
     error_code e = v.get_string().get(text);
     if (!e) {
@@ -403,9 +292,6 @@ bool NdjsonRecordParser::Impl::readText(ondemand::value &v, std::string_view nam
     }
     if (type == ondemand::json_type::number) {
         // Other systems often send ids as numbers: keep the number as written.
-        std::string_view token = v.raw_json_token();
-        while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r'))
-            token.remove_suffix(1);
         double ignored = 0;
         if ((e = v.get_double().get(ignored)))
             return jsonFail(e);
@@ -415,13 +301,15 @@ bool NdjsonRecordParser::Impl::readText(ondemand::value &v, std::string_view nam
     return fail(ndjson::notAString(name));
 }
 
-bool NdjsonRecordParser::Impl::readEnumText(ondemand::value &v, std::string_view name, std::string_view &out,
-                                            bool &present)
+template<typename T, typename Parse>
+bool NdjsonRecordParser::Impl::readEnum(ondemand::value &v, std::string_view name, Parse parse,
+                                        std::string (*unknown)(std::string_view), std::optional<T> &out)
 {
-    error_code e = v.get_string().get(out);
+    std::string_view text;
+    error_code e = v.get_string().get(text);
     if (!e) {
-        present = true;
-        return true;
+        out = parse(text);
+        return out ? true : fail(unknown(text));
     }
     if (e != simdjson::INCORRECT_TYPE)
         return jsonFail(e);
@@ -430,7 +318,7 @@ bool NdjsonRecordParser::Impl::readEnumText(ondemand::value &v, std::string_view
         return false;
     if (type != ondemand::json_type::null)
         return fail(ndjson::notAString(name));
-    present = false;
+    out.reset();
     return true;
 }
 
@@ -514,9 +402,7 @@ bool NdjsonRecordParser::Impl::readEventTime(ondemand::value &v, OrderEvent &ev)
     if (e != simdjson::INCORRECT_TYPE)
         return jsonFail(e);
     // Take the token before classify() consumes a literal: it is quoted in the reason.
-    std::string_view token = v.raw_json_token();
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r'))
-        token.remove_suffix(1);
+    const std::string_view token = trimmedToken(v);
     ondemand::json_type type;
     if (!classify(v, type))
         return false;
@@ -577,11 +463,15 @@ bool NdjsonRecordParser::Impl::readItem(ondemand::object &object, OrderItem &ite
         error_code e = std::move(result).get(field);
         if (e)
             return jsonFail(e);
-        std::string_view key;
-        if (!readKey(field, key))
-            return false;
+        ItemField id = ndjson::itemFieldAt(field.key().raw());
+        if (id == ItemField::Unknown) {
+            std::string_view key;
+            if (!readKey(field, key))
+                return false;
+            id = ndjson::itemFieldNamed(key);
+        }
         ondemand::value &v = field.value();
-        switch (itemField(key)) {
+        switch (id) {
         case ItemField::Name:
             if (!readText(v, "name", item.name))
                 return false;
@@ -682,6 +572,20 @@ NdjsonRecordParser::NdjsonRecordParser()
 
 NdjsonRecordParser::~NdjsonRecordParser() = default;
 
+void NdjsonRecordParser::setRules(const ValidationRules &rules)
+{
+    m_rules = rules;
+    m_effectiveRules = rules;
+}
+
+void NdjsonRecordParser::refreshClock()
+{
+    if (m_rules.nowMs != 0)
+        return;
+    using namespace std::chrono;
+    m_effectiveRules.nowMs = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
 bool NdjsonRecordParser::parse(std::string_view json, OrderEvent &out)
 {
     if (json.size() > ValidationRules::kMaxRecordBytes) {
@@ -712,7 +616,7 @@ bool NdjsonRecordParser::parsePadded(const char *data, std::size_t len, std::siz
     }
     if (!m_impl->decode(data, len, capacity, out))
         return false;
-    if (auto problem = validateEvent(out, m_rules)) {
+    if (auto problem = validateEvent(out, m_effectiveRules)) {
         m_reason = std::move(*problem);
         ndjson::limitReason(m_reason);
         return false;

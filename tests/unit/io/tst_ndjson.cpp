@@ -8,12 +8,39 @@
 #include <QFile>
 #include <QTest>
 
+#include <atomic>
+#include <cstdlib>
 #include <functional>
+#include <new>
 #include <limits>
 #include <random>
 
 using namespace op;
 using namespace std::string_literals;
+
+// Counts heap allocations while g_countAllocations is set, to check the decoder's promise of
+// no allocation per record in steady state.
+namespace {
+std::atomic<bool> g_countAllocations{false};
+std::atomic<long> g_allocations{0};
+} // namespace
+
+void *operator new(std::size_t size)
+{
+    if (g_countAllocations.load(std::memory_order_relaxed))
+        g_allocations.fetch_add(1, std::memory_order_relaxed);
+    if (void *p = std::malloc(size == 0 ? 1 : size))
+        return p;
+    throw std::bad_alloc();
+}
+void operator delete(void *p) noexcept
+{
+    std::free(p);
+}
+void operator delete(void *p, std::size_t) noexcept
+{
+    std::free(p);
+}
 
 namespace {
 
@@ -204,6 +231,15 @@ void compareDecoded(const Decoded &a, const Decoded &b)
         QCOMPARE(qs(a.quarantine[i].reason), qs(b.quarantine[i].reason));
         QCOMPARE(qs(a.quarantine[i].raw), qs(b.quarantine[i].raw));
         QCOMPARE(qs(a.quarantine[i].source), qs(b.quarantine[i].source));
+    }
+}
+
+template<typename F> void forEachLine(std::string_view data, F f)
+{
+    while (!data.empty()) {
+        const std::size_t end = std::min(data.find('\n'), data.size());
+        f(data.substr(0, end));
+        data.remove_prefix(std::min(end + 1, data.size()));
     }
 }
 
@@ -399,6 +435,43 @@ private Q_SLOTS:
         QVERIFY(!decoder.decodeRecord(encodeLine(fullEvent()), out));
         QVERIFY(!decoder.decodeRecord(encodeLine(minimalEvent("O-2")), out));
         QVERIFY2(out == minimalEvent("O-2"), describe(out));
+    }
+
+    void steadyStateDecodingDoesNotAllocate()
+    {
+        // Records with long (heap-allocated) strings, item counts going up and down.
+        std::vector<OrderEvent> events = sampleEvents();
+        for (int i = 0; i < 50; ++i) {
+            OrderEvent e = events[static_cast<std::size_t>(i) % events.size()];
+            e.items.resize(static_cast<std::size_t>(i % 4), {"허니콤보 (순살) 두 마리 세트와 콜라", 1, 23000});
+            events.push_back(e);
+        }
+        const std::string data = encodeAll(events);
+        class CountingHandler : public EventHandler
+        {
+        public:
+            void onEvent(OrderEvent &e) override { sum += static_cast<long>(e.items.size()) + 1; }
+            void onQuarantine(QuarantineRecord &&) override { ++quarantined; }
+            long sum = 0;
+            long quarantined = 0;
+        } handler;
+        const auto owner = makeDecoder();
+        NdjsonDecoder &decoder = *owner;
+        decoder.begin("steady.ndjson", handler);
+        OrderEvent out;
+        auto pass = [&] {
+            decoder.feed(data);
+            forEachLine(data, [&](std::string_view line) { QVERIFY(!decoder.decodeRecord(line, out)); });
+        };
+        pass(); // warm-up: buffers and strings grow to their working size
+        g_allocations = 0;
+        g_countAllocations = true;
+        pass();
+        pass();
+        g_countAllocations = false;
+        QCOMPARE(handler.quarantined, 0L);
+        QCOMPARE(decoder.accepted(), static_cast<std::int64_t>(3 * events.size()));
+        QCOMPARE(g_allocations.load(), 0L);
     }
 
     void decodeRecordReportsReasons()
