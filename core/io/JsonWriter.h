@@ -14,7 +14,8 @@ class JsonWriter
 public:
     explicit JsonWriter(std::string &out)
         : m_out(out)
-    {}
+    {
+    }
 
     void beginObject();
     void endObject();

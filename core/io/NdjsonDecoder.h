@@ -35,7 +35,7 @@ public:
     // touch the counters or the handler; may be called between feed() calls.
     std::optional<std::string> decodeRecord(std::string_view json, OrderEvent &out);
 
-    const ValidationRules &rules() const { return m_parser.rules(); }
+    [[nodiscard]] const ValidationRules &rules() const { return m_parser.rules(); }
     void setRules(const ValidationRules &rules) { m_parser.setRules(rules); }
 
 private:
@@ -51,11 +51,11 @@ private:
     EventHandler *m_handler = nullptr;
     std::string m_source;
 
-    std::int64_t m_line = 0;       // lines completed so far
-    std::int64_t m_lineStart = 0;  // offset of the current line's first byte
-    std::int64_t m_consumed = 0;   // bytes of input taken so far (BOM included)
-    std::string m_partial;         // the current line, when it spans feed() calls
-    bool m_oversized = false;      // the current line passed the limit: counting, not keeping
+    std::int64_t m_line = 0;      // lines completed so far
+    std::int64_t m_lineStart = 0; // offset of the current line's first byte
+    std::int64_t m_consumed = 0;  // bytes of input taken so far (BOM included)
+    std::string m_partial;        // the current line, when it spans feed() calls
+    bool m_oversized = false;     // the current line passed the limit: counting, not keeping
     std::size_t m_oversizedBytes = 0;
     bool m_oversizedEndsWithCr = false;
 

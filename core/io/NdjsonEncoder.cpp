@@ -47,7 +47,8 @@ void doubleField(JsonWriter &w, std::string_view name, const std::optional<doubl
 
 NdjsonEncoder::NdjsonEncoder(int offsetMinutes)
     : m_offsetMinutes(offsetMinutes)
-{}
+{
+}
 
 void NdjsonEncoder::appendEventTime(std::string &out, TimestampMs t, int offsetMinutes)
 {

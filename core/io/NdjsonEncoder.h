@@ -13,7 +13,7 @@ class NdjsonEncoder : public Encoder
 {
 public:
     static constexpr int kDefaultOffsetMinutes = 9 * 60; // Asia/Seoul, no daylight saving
-    static constexpr std::size_t kFlushBytes = 64 * 1024;
+    static constexpr std::size_t kFlushBytes = std::size_t{64} * 1024;
 
     explicit NdjsonEncoder(int offsetMinutes = kDefaultOffsetMinutes);
 
@@ -24,7 +24,7 @@ public:
     // Appends one record, without the newline (a Kafka message value).
     void encode(const OrderEvent &event, std::string &out) const;
 
-    int offsetMinutes() const { return m_offsetMinutes; }
+    [[nodiscard]] int offsetMinutes() const { return m_offsetMinutes; }
     void setOffsetMinutes(int minutes) { m_offsetMinutes = minutes; }
 
     // Appends the JSON value for `t`: the string "YYYY-MM-DDThh:mm:ss.mmm+hh:mm" in the given

@@ -8,7 +8,8 @@
 // inline, because this runs about twenty times per record on the decoder's hot path.
 namespace op::ndjson {
 
-enum class Field : std::uint8_t {
+enum class Field : std::uint8_t
+{
     Unknown,
     Type,
     OrderId,
@@ -30,15 +31,24 @@ enum class Field : std::uint8_t {
     Payment
 };
 
-enum class ItemField : std::uint8_t { Unknown, Name, Qty, UnitPrice };
+enum class ItemField : std::uint8_t
+{
+    Unknown,
+    Name,
+    Qty,
+    UnitPrice
+};
 
 // Switching on the length first keeps this to one or two short compares per key.
 inline Field fieldNamed(std::string_view k)
 {
     switch (k.size()) {
-    case 2: return k == "ip" ? Field::Ip : Field::Unknown;
-    case 4: return k == "type" ? Field::Type : Field::Unknown;
-    case 5: return k == "items" ? Field::Items : Field::Unknown;
+    case 2:
+        return k == "ip" ? Field::Ip : Field::Unknown;
+    case 4:
+        return k == "type" ? Field::Type : Field::Unknown;
+    case 5:
+        return k == "items" ? Field::Items : Field::Unknown;
     case 6:
         if (k == "amount")
             return Field::Amount;
@@ -47,12 +57,14 @@ inline Field fieldNamed(std::string_view k)
         if (k == "status")
             return Field::Status;
         return k == "rating" ? Field::Rating : Field::Unknown;
-    case 7: return k == "payment" ? Field::Payment : Field::Unknown;
+    case 7:
+        return k == "payment" ? Field::Payment : Field::Unknown;
     case 8:
         if (k == "order_id")
             return Field::OrderId;
         return k == "category" ? Field::Category : Field::Unknown;
-    case 10: return k == "event_time" ? Field::EventTime : Field::Unknown;
+    case 10:
+        return k == "event_time" ? Field::EventTime : Field::Unknown;
     case 11:
         if (k == "customer_id")
             return Field::CustomerId;
@@ -65,8 +77,10 @@ inline Field fieldNamed(std::string_view k)
         if (k == "promised_min")
             return Field::PromisedMin;
         return k == "delivery_min" ? Field::DeliveryMin : Field::Unknown;
-    case 13: return k == "merchant_name" ? Field::MerchantName : Field::Unknown;
-    default: return Field::Unknown;
+    case 13:
+        return k == "merchant_name" ? Field::MerchantName : Field::Unknown;
+    default:
+        return Field::Unknown;
     }
 }
 
@@ -82,7 +96,8 @@ template<std::size_t N> inline bool keyIs(const char *k, const char (&name)[N])
 inline Field fieldAt(const char *k)
 {
     switch (k[0]) {
-    case 'a': return keyIs(k, "amount\"") ? Field::Amount : Field::Unknown;
+    case 'a':
+        return keyIs(k, "amount\"") ? Field::Amount : Field::Unknown;
     case 'c':
         if (keyIs(k, "customer_id\""))
             return Field::CustomerId;
@@ -93,7 +108,8 @@ inline Field fieldAt(const char *k)
         if (keyIs(k, "distance_km\""))
             return Field::DistanceKm;
         return keyIs(k, "delivery_min\"") ? Field::DeliveryMin : Field::Unknown;
-    case 'e': return keyIs(k, "event_time\"") ? Field::EventTime : Field::Unknown;
+    case 'e':
+        return keyIs(k, "event_time\"") ? Field::EventTime : Field::Unknown;
     case 'i':
         if (keyIs(k, "items\""))
             return Field::Items;
@@ -102,7 +118,8 @@ inline Field fieldAt(const char *k)
         if (keyIs(k, "merchant_id\""))
             return Field::MerchantId;
         return keyIs(k, "merchant_name\"") ? Field::MerchantName : Field::Unknown;
-    case 'o': return keyIs(k, "order_id\"") ? Field::OrderId : Field::Unknown;
+    case 'o':
+        return keyIs(k, "order_id\"") ? Field::OrderId : Field::Unknown;
     case 'p':
         if (keyIs(k, "promised_min\""))
             return Field::PromisedMin;
@@ -111,19 +128,26 @@ inline Field fieldAt(const char *k)
         if (keyIs(k, "region\""))
             return Field::Region;
         return keyIs(k, "rating\"") ? Field::Rating : Field::Unknown;
-    case 's': return keyIs(k, "status\"") ? Field::Status : Field::Unknown;
-    case 't': return keyIs(k, "type\"") ? Field::Type : Field::Unknown;
-    default: return Field::Unknown;
+    case 's':
+        return keyIs(k, "status\"") ? Field::Status : Field::Unknown;
+    case 't':
+        return keyIs(k, "type\"") ? Field::Type : Field::Unknown;
+    default:
+        return Field::Unknown;
     }
 }
 
 inline ItemField itemFieldAt(const char *k)
 {
     switch (k[0]) {
-    case 'n': return keyIs(k, "name\"") ? ItemField::Name : ItemField::Unknown;
-    case 'q': return keyIs(k, "qty\"") ? ItemField::Qty : ItemField::Unknown;
-    case 'u': return keyIs(k, "unit_price\"") ? ItemField::UnitPrice : ItemField::Unknown;
-    default: return ItemField::Unknown;
+    case 'n':
+        return keyIs(k, "name\"") ? ItemField::Name : ItemField::Unknown;
+    case 'q':
+        return keyIs(k, "qty\"") ? ItemField::Qty : ItemField::Unknown;
+    case 'u':
+        return keyIs(k, "unit_price\"") ? ItemField::UnitPrice : ItemField::Unknown;
+    default:
+        return ItemField::Unknown;
     }
 }
 

@@ -21,7 +21,8 @@ constexpr std::string_view kControlCharacter = "malformed JSON: unescaped contro
 constexpr std::string_view kBadEscape = "malformed JSON: invalid escape sequence in a string";
 constexpr std::string_view kBadLiteral = "malformed JSON: invalid literal (expected true, false or null)";
 constexpr std::string_view kBadNumber = "malformed JSON: invalid number";
-constexpr std::string_view kBadStructure = "malformed JSON: missing or misplaced comma, colon, bracket or key";
+constexpr std::string_view kBadStructure =
+    "malformed JSON: missing or misplaced comma, colon, bracket or key";
 constexpr std::string_view kUnreadable = "malformed JSON: unreadable record";
 
 // Deeper nesting than this is rejected (simdjson's default DOM limit).
@@ -30,15 +31,15 @@ constexpr int kMaxDepth = 1024;
 constexpr std::size_t kMaxReasonBytes = 200;
 constexpr std::size_t kMaxQuotedBytes = 64;
 
-std::string notANumber(std::string_view field);     // field 'amount' is not a number
-std::string notWholeWon(std::string_view field);    // field 'amount' is not a whole number of won
-std::string notWholeNumber(std::string_view field); // field 'qty' is not a whole number
-std::string outOfRange(std::string_view field);     // field 'amount' is out of range
-std::string notAString(std::string_view field);     // field 'order_id' is not a string
-std::string notAnArray(std::string_view field);     // field 'items' is not an array
-std::string notAnObject(std::string_view field);    // field 'items' holds something that is not an object
-std::string unknownType(std::string_view value);    // unknown type 'refund'
-std::string unknownStatus(std::string_view value);  // unknown status 'lost'
+std::string notANumber(std::string_view field);       // field 'amount' is not a number
+std::string notWholeWon(std::string_view field);      // field 'amount' is not a whole number of won
+std::string notWholeNumber(std::string_view field);   // field 'qty' is not a whole number
+std::string outOfRange(std::string_view field);       // field 'amount' is out of range
+std::string notAString(std::string_view field);       // field 'order_id' is not a string
+std::string notAnArray(std::string_view field);       // field 'items' is not an array
+std::string notAnObject(std::string_view field);      // field 'items' holds something that is not an object
+std::string unknownType(std::string_view value);      // unknown type 'refund'
+std::string unknownStatus(std::string_view value);    // unknown status 'lost'
 std::string invalidEventTime(std::string_view value); // invalid event_time 'yesterday'
 
 // `value` cut to kMaxQuotedBytes on a character boundary ("..." marks the cut), control

@@ -1,14 +1,14 @@
 #include "io/NdjsonRecordParser.h"
 
+#include "io/JsonValueCheck.h"
 #include "io/NdjsonFields.h"
 #include "io/NdjsonReasons.h"
-
-#include <simdjson.h>
 
 #include <chrono>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <simdjson.h>
 #include <vector>
 
 namespace op {
@@ -49,7 +49,8 @@ struct NdjsonRecordParser::Impl
 
     explicit Impl(std::string &reasonOut)
         : reason(reasonOut)
-    {}
+    {
+    }
 
     bool decode(const char *data, std::size_t len, std::size_t capacity, OrderEvent &ev);
 
@@ -71,10 +72,10 @@ struct NdjsonRecordParser::Impl
     bool dispatch(Field field, ondemand::value &v, OrderEvent &ev);
     bool readText(ondemand::value &v, std::string_view name, std::string &out);
     template<typename T, typename Parse>
-    bool readEnum(ondemand::value &v, std::string_view name, Parse parse, std::string (*unknown)(std::string_view),
-                  std::optional<T> &out);
-    bool readWholeSlow(ondemand::value &v, std::string_view name, bool won, std::int64_t min, std::int64_t max,
-                       std::optional<std::int64_t> &out);
+    bool readEnum(ondemand::value &v, std::string_view name, Parse parse,
+                  std::string (*unknown)(std::string_view), std::optional<T> &out);
+    bool readWholeSlow(ondemand::value &v, std::string_view name, bool won, std::int64_t min,
+                       std::int64_t max, std::optional<std::int64_t> &out);
     bool readWhole(ondemand::value &v, std::string_view name, bool won, std::int64_t min, std::int64_t max,
                    std::optional<std::int64_t> &out);
     bool readMoney(ondemand::value &v, std::string_view name, std::optional<Money> &out);
@@ -82,7 +83,12 @@ struct NdjsonRecordParser::Impl
     bool readEventTime(ondemand::value &v, OrderEvent &ev);
     bool readItems(ondemand::value &v, OrderEvent &ev);
     bool readItem(ondemand::object &object, OrderItem &item);
-    bool skipValidated(ondemand::value &v, int depth);
+    // Unknown fields are read to the end, not skipped: malformed JSON inside them is an error.
+    bool skipValidated(ondemand::value &v, int depth)
+    {
+        const error_code e = checkJsonValue(v, depth, ndjson::kMaxDepth);
+        return e ? jsonFail(e) : true;
+    }
 
     void reset(OrderEvent &ev);
     void releaseItems(OrderEvent &ev);
@@ -103,30 +109,43 @@ struct NdjsonRecordParser::Impl
 bool NdjsonRecordParser::Impl::jsonFail(error_code error)
 {
     switch (error) {
-    case simdjson::UTF8_ERROR: return fail(ndjson::kInvalidUtf8);
-    case simdjson::UNCLOSED_STRING: return fail(ndjson::kUnclosedString);
-    case simdjson::UNESCAPED_CHARS: return fail(ndjson::kControlCharacter);
-    case simdjson::EMPTY: return fail(ndjson::kEmptyRecord);
-    default: break;
+    case simdjson::UTF8_ERROR:
+        return fail(ndjson::kInvalidUtf8);
+    case simdjson::UNCLOSED_STRING:
+        return fail(ndjson::kUnclosedString);
+    case simdjson::UNESCAPED_CHARS:
+        return fail(ndjson::kControlCharacter);
+    case simdjson::EMPTY:
+        return fail(ndjson::kEmptyRecord);
+    default:
+        break;
     }
     // On-Demand does not track depth: a structural error inside absurd nesting is reported
     // as what it most likely is.
     if (ndjson::nestingDepth({json, jsonLen}) > ndjson::kMaxDepth)
         return fail(ndjson::kNestingTooDeep);
     switch (error) {
-    case simdjson::DEPTH_ERROR: return fail(ndjson::kNestingTooDeep);
-    case simdjson::STRING_ERROR: return fail(ndjson::kBadEscape);
+    case simdjson::DEPTH_ERROR:
+        return fail(ndjson::kNestingTooDeep);
+    case simdjson::STRING_ERROR:
+        return fail(ndjson::kBadEscape);
     case simdjson::T_ATOM_ERROR:
     case simdjson::F_ATOM_ERROR:
-    case simdjson::N_ATOM_ERROR: return fail(ndjson::kBadLiteral);
+    case simdjson::N_ATOM_ERROR:
+        return fail(ndjson::kBadLiteral);
     case simdjson::NUMBER_ERROR:
-    case simdjson::NUMBER_OUT_OF_RANGE: return fail(ndjson::kBadNumber);
+    case simdjson::NUMBER_OUT_OF_RANGE:
+        return fail(ndjson::kBadNumber);
     case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
-        return fail(ndjson::hasTrailingContent({json, jsonLen}) ? ndjson::kTrailingContent : ndjson::kUnexpectedEnd);
-    case simdjson::TRAILING_CONTENT: return fail(ndjson::kTrailingContent);
+        return fail(ndjson::hasTrailingContent({json, jsonLen}) ? ndjson::kTrailingContent
+                                                                : ndjson::kUnexpectedEnd);
+    case simdjson::TRAILING_CONTENT:
+        return fail(ndjson::kTrailingContent);
     case simdjson::TAPE_ERROR:
-    case simdjson::INCORRECT_TYPE: return fail(ndjson::kBadStructure);
-    default: return fail(ndjson::kUnreadable);
+    case simdjson::INCORRECT_TYPE:
+        return fail(ndjson::kBadStructure);
+    default:
+        return fail(ndjson::kUnreadable);
     }
 }
 
@@ -232,22 +251,38 @@ bool NdjsonRecordParser::Impl::decode(const char *data, std::size_t len, std::si
 bool NdjsonRecordParser::Impl::dispatch(Field field, ondemand::value &v, OrderEvent &ev)
 {
     switch (field) {
-    case Field::OrderId: return readText(v, "order_id", ev.orderId);
-    case Field::CustomerId: return readText(v, "customer_id", ev.customerId);
-    case Field::MerchantId: return readText(v, "merchant_id", ev.merchantId);
-    case Field::MerchantName: return readText(v, "merchant_name", ev.merchantName);
-    case Field::Category: return readText(v, "category", ev.category);
-    case Field::Region: return readText(v, "region", ev.region);
-    case Field::Ip: return readText(v, "ip", ev.ip);
-    case Field::Payment: return readText(v, "payment", ev.payment);
-    case Field::EventTime: return readEventTime(v, ev);
-    case Field::Items: return readItems(v, ev);
-    case Field::Amount: return readMoney(v, "amount", ev.amount);
-    case Field::DeliveryFee: return readMoney(v, "delivery_fee", ev.deliveryFee);
-    case Field::DistanceKm: return readDouble(v, "distance_km", ev.distanceKm);
-    case Field::PromisedMin: return readDouble(v, "promised_min", ev.promisedMin);
-    case Field::DeliveryMin: return readDouble(v, "delivery_min", ev.deliveryMin);
-    case Field::Rating: return readDouble(v, "rating", ev.rating);
+    case Field::OrderId:
+        return readText(v, "order_id", ev.orderId);
+    case Field::CustomerId:
+        return readText(v, "customer_id", ev.customerId);
+    case Field::MerchantId:
+        return readText(v, "merchant_id", ev.merchantId);
+    case Field::MerchantName:
+        return readText(v, "merchant_name", ev.merchantName);
+    case Field::Category:
+        return readText(v, "category", ev.category);
+    case Field::Region:
+        return readText(v, "region", ev.region);
+    case Field::Ip:
+        return readText(v, "ip", ev.ip);
+    case Field::Payment:
+        return readText(v, "payment", ev.payment);
+    case Field::EventTime:
+        return readEventTime(v, ev);
+    case Field::Items:
+        return readItems(v, ev);
+    case Field::Amount:
+        return readMoney(v, "amount", ev.amount);
+    case Field::DeliveryFee:
+        return readMoney(v, "delivery_fee", ev.deliveryFee);
+    case Field::DistanceKm:
+        return readDouble(v, "distance_km", ev.distanceKm);
+    case Field::PromisedMin:
+        return readDouble(v, "promised_min", ev.promisedMin);
+    case Field::DeliveryMin:
+        return readDouble(v, "delivery_min", ev.deliveryMin);
+    case Field::Rating:
+        return readDouble(v, "rating", ev.rating);
     case Field::Type: {
         std::optional<EventType> type;
         if (!readEnum(v, "type", eventTypeFromName, ndjson::unknownType, type))
@@ -255,8 +290,10 @@ bool NdjsonRecordParser::Impl::dispatch(Field field, ondemand::value &v, OrderEv
         ev.type = type.value_or(EventType::Order); // null is absent, and absent means a complete order
         return true;
     }
-    case Field::Status: return readEnum(v, "status", orderStatusFromName, ndjson::unknownStatus, ev.status);
-    case Field::Unknown: return skipValidated(v, 2);
+    case Field::Status:
+        return readEnum(v, "status", orderStatusFromName, ndjson::unknownStatus, ev.status);
+    case Field::Unknown:
+        return skipValidated(v, 2);
     }
     return true;
 }
@@ -322,8 +359,8 @@ bool NdjsonRecordParser::Impl::readEnum(ondemand::value &v, std::string_view nam
     return true;
 }
 
-bool NdjsonRecordParser::Impl::readWhole(ondemand::value &v, std::string_view name, bool won, std::int64_t min,
-                                         std::int64_t max, std::optional<std::int64_t> &out)
+bool NdjsonRecordParser::Impl::readWhole(ondemand::value &v, std::string_view name, bool won,
+                                         std::int64_t min, std::int64_t max, std::optional<std::int64_t> &out)
 {
     std::int64_t i = 0;
     if (!v.get_int64().get(i)) {
@@ -369,7 +406,8 @@ bool NdjsonRecordParser::Impl::readMoney(ondemand::value &v, std::string_view na
                      std::numeric_limits<std::int64_t>::max(), out);
 }
 
-bool NdjsonRecordParser::Impl::readDouble(ondemand::value &v, std::string_view name, std::optional<double> &out)
+bool NdjsonRecordParser::Impl::readDouble(ondemand::value &v, std::string_view name,
+                                          std::optional<double> &out)
 {
     double d = 0;
     error_code e = v.get_double().get(d);
@@ -407,12 +445,18 @@ bool NdjsonRecordParser::Impl::readEventTime(ondemand::value &v, OrderEvent &ev)
     if (!classify(v, type))
         return false;
     switch (type) {
-    case ondemand::json_type::null: ev.eventTime = 0; return true; // absent: "missing event_time"
-    case ondemand::json_type::object: return fail(ndjson::invalidEventTime("{...}"));
-    case ondemand::json_type::array: return fail(ndjson::invalidEventTime("[...]"));
+    case ondemand::json_type::null:
+        ev.eventTime = 0;
+        return true; // absent: "missing event_time"
+    case ondemand::json_type::object:
+        return fail(ndjson::invalidEventTime("{...}"));
+    case ondemand::json_type::array:
+        return fail(ndjson::invalidEventTime("[...]"));
     case ondemand::json_type::boolean:
-    case ondemand::json_type::string: return fail(ndjson::invalidEventTime(token));
-    case ondemand::json_type::number: break;
+    case ondemand::json_type::string:
+        return fail(ndjson::invalidEventTime(token));
+    case ondemand::json_type::number:
+        break;
     }
     std::optional<std::int64_t> ms;
     if (!readWhole(v, "event_time", false, -kMaxEpochMillis, kMaxEpochMillis, ms)) {
@@ -442,7 +486,7 @@ bool NdjsonRecordParser::Impl::readItems(ondemand::value &v, OrderEvent &ev)
     releaseItems(ev);
     for (auto result : array) {
         ondemand::value element;
-        if ((e = std::move(result).get(element)))
+        if ((e = result.get(element)))
             return jsonFail(e);
         ondemand::object object;
         e = element.get_object().get(object);
@@ -500,75 +544,10 @@ bool NdjsonRecordParser::Impl::readItem(ondemand::object &object, OrderItem &ite
     return true;
 }
 
-// Unknown fields are walked, not skipped: On-Demand would skip over malformed JSON inside
-// them without noticing, and a record with broken JSON must not be accepted.
-bool NdjsonRecordParser::Impl::skipValidated(ondemand::value &v, int depth)
-{
-    if (depth > ndjson::kMaxDepth)
-        return fail(ndjson::kNestingTooDeep);
-    ondemand::json_type type;
-    error_code e = v.type().get(type);
-    if (e)
-        return jsonFail(e);
-    switch (type) {
-    case ondemand::json_type::object: {
-        ondemand::object object;
-        if ((e = v.get_object().get(object)))
-            return jsonFail(e);
-        for (auto result : object) {
-            ondemand::field field;
-            std::string_view key;
-            if ((e = std::move(result).get(field)) || (e = field.unescaped_key().get(key)))
-                return jsonFail(e);
-            if (!skipValidated(field.value(), depth + 1))
-                return false;
-        }
-        return true;
-    }
-    case ondemand::json_type::array: {
-        ondemand::array array;
-        if ((e = v.get_array().get(array)))
-            return jsonFail(e);
-        for (auto result : array) {
-            ondemand::value element;
-            if ((e = std::move(result).get(element)))
-                return jsonFail(e);
-            if (!skipValidated(element, depth + 1))
-                return false;
-        }
-        return true;
-    }
-    case ondemand::json_type::string: {
-        std::string_view text;
-        e = v.get_string().get(text);
-        break;
-    }
-    case ondemand::json_type::number: {
-        double d = 0;
-        e = v.get_double().get(d);
-        if (e == simdjson::INCORRECT_TYPE) // "-" alone
-            e = simdjson::NUMBER_ERROR;
-        break;
-    }
-    case ondemand::json_type::boolean: {
-        bool b = false;
-        if (v.get_bool().get(b))
-            e = simdjson::T_ATOM_ERROR;
-        break;
-    }
-    case ondemand::json_type::null: {
-        bool isNull = false;
-        if (v.is_null().get(isNull) || !isNull)
-            e = simdjson::N_ATOM_ERROR;
-        break;
-    }
-    }
-    return e ? jsonFail(e) : true;
-}
-
 NdjsonRecordParser::NdjsonRecordParser()
     : m_impl(std::make_unique<Impl>(m_reason))
-{}
+{
+}
 
 NdjsonRecordParser::~NdjsonRecordParser() = default;
 

@@ -30,9 +30,9 @@ public:
     // Same, without the copy: data[len, capacity) must be readable and capacity >= len + kPadding.
     bool parsePadded(const char *data, std::size_t len, std::size_t capacity, OrderEvent &out);
 
-    const std::string &reason() const { return m_reason; }
+    [[nodiscard]] const std::string &reason() const { return m_reason; }
 
-    const ValidationRules &rules() const { return m_rules; }
+    [[nodiscard]] const ValidationRules &rules() const { return m_rules; }
     void setRules(const ValidationRules &rules);
     // With rules().nowMs == 0 ("use the clock"), reads the clock once for the records that
     // follow, rather than once per record (a measurable cost at millions of records per

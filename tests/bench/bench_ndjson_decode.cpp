@@ -11,13 +11,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -33,7 +32,8 @@ class Rng
 public:
     explicit Rng(std::uint64_t seed)
         : m_state(seed)
-    {}
+    {
+    }
     std::uint64_t next()
     {
         std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
@@ -58,24 +58,41 @@ struct Menu
 const std::array<Menu, 5> kMenus{{
     {"chicken",
      {"교촌치킨", "BBQ 치킨", "Kyochon Chicken"},
-     {{{"허니콤보", 23000}, {"후라이드 치킨", 18000}, {"양념치킨 반반", 19000}, {"치즈볼 5개", 5000}, {"콜라 1.25L", 2500}}}},
+     {{{"허니콤보", 23000},
+       {"후라이드 치킨", 18000},
+       {"양념치킨 반반", 19000},
+       {"치즈볼 5개", 5000},
+       {"콜라 1.25L", 2500}}}},
     {"pizza",
      {"도미노피자", "피자헛", "Mr. Pizza"},
-     {{{"포테이토 피자 (L)", 28900}, {"페퍼로니 피자 (M)", 21900}, {"Super Supreme", 31900}, {"치즈 오븐 스파게티", 8900}, {"Sprite 1.5L", 3000}}}},
+     {{{"포테이토 피자 (L)", 28900},
+       {"페퍼로니 피자 (M)", 21900},
+       {"Super Supreme", 31900},
+       {"치즈 오븐 스파게티", 8900},
+       {"Sprite 1.5L", 3000}}}},
     {"korean",
      {"본죽", "김밥천국", "Bibimbap House"},
-     {{{"전복죽", 13000}, {"참치김밥", 4500}, {"돌솥비빔밥", 9500}, {"김치찌개", 8500}, {"Soybean paste stew", 8000}}}},
+     {{{"전복죽", 13000},
+       {"참치김밥", 4500},
+       {"돌솥비빔밥", 9500},
+       {"김치찌개", 8500},
+       {"Soybean paste stew", 8000}}}},
     {"chinese",
      {"홍콩반점0410", "Lotus Garden", "만리장성"},
      {{{"짜장면", 7000}, {"짬뽕", 8500}, {"탕수육 (소)", 16000}, {"군만두", 6000}, {"Fried rice", 8000}}}},
     {"cafe",
      {"스타벅스", "Ediya Coffee", "투썸플레이스"},
-     {{{"아이스 아메리카노", 4500}, {"카페 라떼", 5000}, {"Strawberry cheesecake", 6500}, {"Chocolate cake", 6000}, {"Croissant", 3800}}}},
+     {{{"아이스 아메리카노", 4500},
+       {"카페 라떼", 5000},
+       {"Strawberry cheesecake", 6500},
+       {"Chocolate cake", 6000},
+       {"Croissant", 3800}}}},
 }};
 
-const std::array<const char *, 10> kRegions{"강남구", "서초구", "송파구", "마포구", "용산구",
+const std::array<const char *, 10> kRegions{"강남구",     "서초구",    "송파구",    "마포구", "용산구",
                                             "Gangnam-gu", "Seocho-gu", "Jongno-gu", "성동구", "영등포구"};
-const std::array<const char *, 5> kBranches{"강남역점", "역삼점", "Sinsa Branch", "홍대입구점", "Jamsil Branch"};
+const std::array<const char *, 5> kBranches{"강남역점", "역삼점", "Sinsa Branch", "홍대입구점",
+                                            "Jamsil Branch"};
 const std::array<const char *, 4> kPayments{"card", "kakaopay", "naverpay", "cash"};
 
 std::string synthesize(std::size_t records)
@@ -99,7 +116,8 @@ std::string synthesize(std::size_t records)
         e.customerId = buf;
         std::snprintf(buf, sizeof buf, "R-%05llu", static_cast<unsigned long long>(merchant));
         e.merchantId = buf;
-        e.merchantName = std::string(menu.merchants[merchant % 3]) + " " + kBranches[merchant % kBranches.size()];
+        e.merchantName =
+            std::string(menu.merchants[merchant % 3]) + " " + kBranches[merchant % kBranches.size()];
         e.category = menu.category;
         e.region = kRegions[merchant % kRegions.size()];
         Money total = 0;
@@ -123,9 +141,10 @@ std::string synthesize(std::size_t records)
             if (roll < 65)
                 e.rating = static_cast<double>(rng.below(11)) / 2.0;
         }
-        std::snprintf(buf, sizeof buf, "%llu.%llu.%llu.%llu", static_cast<unsigned long long>(1 + rng.below(223)),
-                      static_cast<unsigned long long>(rng.below(256)), static_cast<unsigned long long>(rng.below(256)),
-                      static_cast<unsigned long long>(1 + rng.below(254)));
+        std::snprintf(
+            buf, sizeof buf, "%llu.%llu.%llu.%llu", static_cast<unsigned long long>(1 + rng.below(223)),
+            static_cast<unsigned long long>(rng.below(256)), static_cast<unsigned long long>(rng.below(256)),
+            static_cast<unsigned long long>(1 + rng.below(254)));
         e.ip = buf;
         e.payment = kPayments[rng.below(kPayments.size())];
         encoder.encode(e, out);
@@ -213,7 +232,7 @@ public:
 
 struct Result
 {
-    double seconds = 0;     // CPU time of this thread: other processes on the machine do not count
+    double seconds = 0; // CPU time of this thread: other processes on the machine do not count
     double wallSeconds = 0;
     std::int64_t accepted = 0;
     std::int64_t quarantined = 0;
@@ -302,8 +321,8 @@ int main(int argc, char **argv)
         data = std::move(ss).str();
     }
     const std::size_t lines = static_cast<std::size_t>(std::count(data.begin(), data.end(), '\n'));
-    std::printf("input: %s, %zu lines, %.1f MB, %.0f bytes/line\n", file.empty() ? "synthesized" : file.c_str(),
-                lines, static_cast<double>(data.size()) / 1e6,
+    std::printf("input: %s, %zu lines, %.1f MB, %.0f bytes/line\n",
+                file.empty() ? "synthesized" : file.c_str(), lines, static_cast<double>(data.size()) / 1e6,
                 static_cast<double>(data.size()) / static_cast<double>(std::max<std::size_t>(lines, 1)));
 
     // Like a file replay: 1 MiB reads fed to one decoder.
@@ -351,8 +370,8 @@ int main(int argc, char **argv)
         return r;
     });
 
-    std::printf("\n%-34s %12s %9s %10s %11s %8s %8s\n", "decoder", "records/s", "MB/s", "accepted", "quarantined",
-                "cpu s", "wall s");
+    std::printf("\n%-34s %12s %9s %10s %11s %8s %8s\n", "decoder", "records/s", "MB/s", "accepted",
+                "quarantined", "cpu s", "wall s");
     printRow("NdjsonDecoder feed (1 MiB chunks)", stream, data.size());
     printRow("NdjsonDecoder::decodeRecord", single, data.size());
     if (baselineToo)

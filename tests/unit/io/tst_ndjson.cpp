@@ -1,21 +1,21 @@
 #include "CollectingHandler.h"
+#include "NdjsonTestEvents.h"
 #include "TestPaths.h"
 #include "io/NdjsonDecoder.h"
-#include "io/JsonWriter.h"
 #include "io/NdjsonEncoder.h"
 #include "io/NdjsonReasons.h"
 
 #include <QFile>
 #include <QTest>
-
 #include <atomic>
 #include <cstdlib>
 #include <functional>
-#include <new>
 #include <limits>
+#include <new>
 #include <random>
 
 using namespace op;
+using namespace ndjsontest;
 using namespace std::string_literals;
 
 // Counts heap allocations while g_countAllocations is set, to check the decoder's promise of
@@ -45,10 +45,6 @@ void operator delete(void *p, std::size_t) noexcept
 namespace {
 
 // moc misreads digit separators and raw string literals: none in this file.
-// 2026-03-02T00:00:00Z: "now" for every test, so the future-time rule does not depend on the clock.
-constexpr TimestampMs kNow = 1772409600000;
-constexpr TimestampMs kT0 = 1772336096789; // 2026-03-01T12:34:56.789+09:00
-
 using Chunker = std::function<std::size_t(std::size_t offset)>; // next chunk size
 
 struct Decoded
@@ -82,133 +78,23 @@ Decoded decode(std::string_view data, const Chunker &chunker = {})
         pos += std::min(n, data.size() - pos);
     }
     decoder.finish();
-    return {std::move(handler.events), std::move(handler.quarantine), decoder.accepted(), decoder.quarantined()};
+    return {std::move(handler.events), std::move(handler.quarantine), decoder.accepted(),
+            decoder.quarantined()};
 }
 
 Chunker fixedChunks(std::size_t n)
 {
-    return [n](std::size_t) { return n; };
+    return [n](std::size_t) {
+        return n;
+    };
 }
 
 Chunker randomChunks(unsigned seed, std::size_t maxSize)
 {
     auto rng = std::make_shared<std::mt19937>(seed);
-    return [rng, maxSize](std::size_t) { return 1 + (*rng)() % maxSize; };
-}
-
-std::string encodeLine(const OrderEvent &e, int offsetMinutes = NdjsonEncoder::kDefaultOffsetMinutes)
-{
-    std::string out;
-    NdjsonEncoder(offsetMinutes).encode(e, out);
-    return out;
-}
-
-QByteArray describe(const OrderEvent &e)
-{
-    return QByteArray::fromStdString(encodeLine(e, 0));
-}
-
-QString qs(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-OrderEvent fullEvent()
-{
-    OrderEvent e;
-    e.type = EventType::Order;
-    e.orderId = "O-0000001";
-    e.eventTime = kT0;
-    e.customerId = "C-00042";
-    e.merchantId = "R-0007";
-    e.merchantName = "Kyochon Gangnam";
-    e.category = "chicken";
-    e.region = "Gangnam-gu";
-    e.items = {{"Fried chicken", 1, 18000}};
-    e.amount = 21000;
-    e.deliveryFee = 3000;
-    e.distanceKm = 2.4;
-    e.promisedMin = 40;
-    e.deliveryMin = 37.5;
-    e.status = OrderStatus::Delivered;
-    e.rating = 4.5;
-    e.ip = "203.0.113.7";
-    e.payment = "card";
-    return e;
-}
-
-OrderEvent minimalEvent(std::string id, TimestampMs t = kT0)
-{
-    OrderEvent e;
-    e.orderId = std::move(id);
-    e.eventTime = t;
-    e.customerId = "C-1";
-    e.amount = 1000;
-    return e;
-}
-
-// Hand-made events covering every field, absent optionals, lifecycle types and awkward text.
-std::vector<OrderEvent> sampleEvents()
-{
-    std::vector<OrderEvent> v;
-    v.push_back(fullEvent());
-    v.push_back(minimalEvent("O-min"));
-    OrderEvent korean = fullEvent();
-    korean.orderId = "O-한글";
-    korean.merchantName = "교촌치킨 강남역점 🍗";
-    korean.region = "서울특별시 강남구";
-    korean.items = {{"허니콤보 (순살) 두 마리 세트", 2, 23000}, {"콜라 1.25L", 1, 2500}, {"치즈볼", 3, 4000}};
-    korean.payment = "카카오페이";
-    v.push_back(korean);
-    OrderEvent escapes = minimalEvent("O-\"quoted\"\\back\\slash");
-    escapes.merchantName = "tab\there, newline\nthere, cr\r, nul\0, bell\a, del\x7f"s;
-    escapes.items = {{"a/b \\u0041 \"x\"", 1, 0}};
-    v.push_back(escapes);
-    for (EventType t : {EventType::Placed, EventType::Delivered, EventType::Cancelled, EventType::Rated}) {
-        OrderEvent e;
-        e.type = t;
-        e.orderId = "O-life-" + std::string(eventTypeName(t));
-        e.eventTime = kT0 + 60000;
-        if (t == EventType::Placed) {
-            e.customerId = "C-9";
-            e.amount = 0;
-            e.status = OrderStatus::Placed;
-        } else if (t == EventType::Delivered) {
-            e.status = OrderStatus::Delivered;
-            e.deliveryMin = 31.25;
-        } else if (t == EventType::Cancelled) {
-            e.status = OrderStatus::Cancelled;
-        } else {
-            e.rating = 0;
-        }
-        v.push_back(e);
-    }
-    OrderEvent doubles = minimalEvent("O-doubles");
-    doubles.distanceKm = 0.1 + 0.2;
-    doubles.promisedMin = 1e-300;
-    doubles.deliveryMin = 123456789.123456789;
-    doubles.rating = 1.0 / 3.0;
-    v.push_back(doubles);
-    v.push_back(minimalEvent("O-1969", -1));                    // before the epoch
-    v.push_back(minimalEvent("O-year1", -62135596800000));      // 0001-01-01T00:00:00Z
-    v.push_back(minimalEvent("O-far-past", -9000000000000000)); // no ISO form: epoch ms
-    OrderEvent money = minimalEvent("O-money");
-    money.amount = 9000000000000000;
-    money.deliveryFee = 0;
-    money.items = {{"x", 2147483647, 9000000000000000}};
-    v.push_back(money);
-    return v;
-}
-
-std::string encodeAll(const std::vector<OrderEvent> &events)
-{
-    std::string out;
-    NdjsonEncoder encoder;
-    encoder.begin([&out](std::string_view bytes) { out += bytes; });
-    for (const OrderEvent &e : events)
-        encoder.write(e);
-    encoder.finish();
-    return out;
+    return [rng, maxSize](std::size_t) {
+        return 1 + (*rng)() % maxSize;
+    };
 }
 
 // A good record whose order_id names its line, as in the malformed corpus.
@@ -260,76 +146,6 @@ class TestNdjson : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void encoderWritesTheDesignExample()
-    {
-        QCOMPARE(qs(encodeLine(fullEvent())),
-                 qs("{\"type\":\"order\",\"order_id\":\"O-0000001\",\"event_time\":\"2026-03-01T12:34:56.789+09:00\","
-                    "\"customer_id\":\"C-00042\",\"merchant_id\":\"R-0007\",\"merchant_name\":\"Kyochon Gangnam\","
-                    "\"category\":\"chicken\",\"region\":\"Gangnam-gu\",\"items\":[{\"name\":\"Fried chicken\",\"qty\":1,"
-                    "\"unit_price\":18000}],\"amount\":21000,\"delivery_fee\":3000,\"distance_km\":2.4,"
-                    "\"promised_min\":40,\"delivery_min\":37.5,\"status\":\"delivered\",\"rating\":4.5,"
-                    "\"ip\":\"203.0.113.7\",\"payment\":\"card\"}"));
-    }
-
-    void encoderOmitsAbsentFields()
-    {
-        OrderEvent e;
-        e.type = EventType::Cancelled;
-        e.orderId = "O-1";
-        e.eventTime = kT0;
-        e.distanceKm = std::numeric_limits<double>::quiet_NaN(); // JSON cannot hold it
-        QCOMPARE(qs(encodeLine(e)),
-                 qs("{\"type\":\"cancelled\",\"order_id\":\"O-1\",\"event_time\":\"2026-03-01T12:34:56.789+09:00\"}"));
-    }
-
-    void encoderEscapesStrings()
-    {
-        OrderEvent e = minimalEvent("a\"b\\c/d");
-        e.merchantName = "\n\r\t\b\f\x01\x1f\x7f\0end"s;
-        e.region = "강남 🍗";
-        e.payment = "bad\xff\xc0 utf8";
-        const std::string line = encodeLine(e);
-        QVERIFY2(line.find("\"order_id\":\"a\\\"b\\\\c/d\"") != std::string::npos, line.c_str());
-        QVERIFY2(line.find("\"merchant_name\":\"\\n\\r\\t\\b\\f\\u0001\\u001f\x7f\\u0000end\"") != std::string::npos,
-                 line.c_str());
-        QVERIFY(line.find("\"region\":\"강남 🍗\"") != std::string::npos);
-        QVERIFY(line.find("\"payment\":\"bad\xEF\xBF\xBD\xEF\xBF\xBD utf8\"") != std::string::npos);
-    }
-
-    void encoderFormatsTimesAndNumbers()
-    {
-        QCOMPARE(qs(encodeLine(minimalEvent("x"), 0)).contains("\"event_time\":\"2026-03-01T03:34:56.789+00:00\""),
-                 true);
-        QCOMPARE(qs(encodeLine(minimalEvent("x"), -(5 * 60 + 30))).contains("\"2026-02-28T22:04:56.789-05:30\""),
-                 true);
-        QVERIFY(qs(encodeLine(minimalEvent("x", 0))).contains("\"1970-01-01T09:00:00.000+09:00\""));
-        QVERIFY(qs(encodeLine(minimalEvent("x", -9000000000000000))).contains("\"event_time\":-9000000000000000,"));
-        std::string s;
-        for (double d : {40.0, 0.1, 0.30000000000000004, 1e-7, 1e21, -0.5}) {
-            JsonWriter::appendDouble(s, d);
-            s += ' ';
-        }
-        QCOMPARE(qs(s), QStringLiteral("40 0.1 0.30000000000000004 1e-07 1e+21 -0.5 "));
-    }
-
-    void jsonWriterPlacesCommas()
-    {
-        std::string s;
-        JsonWriter w(s);
-        w.beginObject();
-        w.key("a");
-        w.beginArray();
-        w.integer(1);
-        w.beginObject();
-        w.endObject();
-        w.null();
-        w.endArray();
-        w.key("b");
-        w.boolean(true);
-        w.endObject();
-        QCOMPARE(qs(s), QStringLiteral("{\"a\":[1,{},null],\"b\":true}"));
-    }
-
     void roundTrip()
     {
         const std::vector<OrderEvent> events = sampleEvents();
@@ -369,7 +185,9 @@ private Q_SLOTS:
         const auto owner = makeDecoder();
         NdjsonDecoder &decoder = *owner;
         OrderEvent out;
-        const std::string json = "{\"order_id\":\"O-1\",\"customer_id\":\"C\",\"amount\":1,\"event_time\":" + value.toStdString() + "}";
+        const std::string json =
+            "{\"order_id\":\"O-1\",\"customer_id\":\"C\",\"amount\":1,\"event_time\":" + value.toStdString() +
+            "}";
         const auto reason = decoder.decodeRecord(json, out);
         QVERIFY2(!reason, reason ? reason->c_str() : "");
         QCOMPARE(out.eventTime, expected);
@@ -380,13 +198,17 @@ private Q_SLOTS:
         const auto owner = makeDecoder();
         NdjsonDecoder &decoder = *owner;
         OrderEvent out = fullEvent(); // must be fully overwritten
-        const auto reason = decoder.decodeRecord(
-            "{\"type\":null,\"order_id\":\"O-1\",\"event_time\":\"2026-03-01T03:34:56.789Z\",\"customer_id\":\"C-1\","
-            "\"merchant_id\":null,\"merchant_name\":null,\"category\":null,\"region\":null,\"items\":null,\"amount\":21000.0,"
-            "\"delivery_fee\":null,\"distance_km\":null,\"promised_min\":null,\"delivery_min\":null,\"status\":null,"
-            "\"rating\":null,\"ip\":null,\"payment\":null,\"coupon\":{\"code\":\"X\",\"tiers\":[1,2.5,true,false,null,\"s\\u00e9\"]},"
-            "\"tags\":[],\"extra\":{}}",
-            out);
+        const auto reason =
+            decoder.decodeRecord("{\"type\":null,\"order_id\":\"O-1\",\"event_time\":\"2026-03-01T03:34:56."
+                                 "789Z\",\"customer_id\":\"C-1\","
+                                 "\"merchant_id\":null,\"merchant_name\":null,\"category\":null,\"region\":"
+                                 "null,\"items\":null,\"amount\":21000.0,"
+                                 "\"delivery_fee\":null,\"distance_km\":null,\"promised_min\":null,"
+                                 "\"delivery_min\":null,\"status\":null,"
+                                 "\"rating\":null,\"ip\":null,\"payment\":null,\"coupon\":{\"code\":\"X\","
+                                 "\"tiers\":[1,2.5,true,false,null,\"s\\u00e9\"]},"
+                                 "\"tags\":[],\"extra\":{}}",
+                                 out);
         QVERIFY2(!reason, reason ? reason->c_str() : "");
         OrderEvent expected = minimalEvent("O-1");
         expected.customerId = "C-1";
@@ -402,7 +224,8 @@ private Q_SLOTS:
         // Numeric ids, an escaped key, whitespace around the object, spelling variants, repeated keys.
         const auto reason = decoder.decodeRecord(
             " \t{ \"order\\u005fid\" : 12345 , \"event_time\":1772336096789,\"customer_id\":42,\"amount\":1,"
-            "\"items\":[{\"name\":\"old\",\"qty\":1}],\"items\":[{\"name\":\"new\",\"qty\":2,\"unit_price\":5,"
+            "\"items\":[{\"name\":\"old\",\"qty\":1}],\"items\":[{\"name\":\"new\",\"qty\":2,\"unit_price\":"
+            "5,"
             "\"options\":[\"no onion\"]}],\"type\":\"Canceled\",\"status\":\"picked-up\"} ",
             out);
         QVERIFY2(!reason, reason ? reason->c_str() : "");
@@ -420,12 +243,12 @@ private Q_SLOTS:
         const auto owner = makeDecoder();
         NdjsonDecoder &decoder = *owner;
         OrderEvent out;
-        for (const std::vector<std::string> &names :
-             std::vector<std::vector<std::string>>{{"a long item name number one", "a long item name number two",
-                                                    "a long item name number three"},
-                                                   {"short"},
-                                                   {},
-                                                   {"x", "a long item name number five, now even longer"}}) {
+        for (const std::vector<std::string> &names : std::vector<std::vector<std::string>>{
+                 {"a long item name number one", "a long item name number two",
+                  "a long item name number three"},
+                 {"short"},
+                 {},
+                 {"x", "a long item name number five, now even longer"}}) {
             OrderEvent e = minimalEvent("O-" + std::to_string(names.size()));
             for (const std::string &n : names)
                 e.items.push_back({n, 1, 100});
@@ -443,7 +266,8 @@ private Q_SLOTS:
         std::vector<OrderEvent> events = sampleEvents();
         for (int i = 0; i < 50; ++i) {
             OrderEvent e = events[static_cast<std::size_t>(i) % events.size()];
-            e.items.resize(static_cast<std::size_t>(i % 4), {"허니콤보 (순살) 두 마리 세트와 콜라", 1, 23000});
+            e.items.resize(static_cast<std::size_t>(i % 4),
+                           {"허니콤보 (순살) 두 마리 세트와 콜라", 1, 23000});
             events.push_back(e);
         }
         const std::string data = encodeAll(events);
@@ -482,7 +306,8 @@ private Q_SLOTS:
         QCOMPARE(qs(decoder.decodeRecord("", out).value_or("")), qs(ndjson::kEmptyRecord));
         QCOMPARE(qs(decoder.decodeRecord("{\"order_id\":", out).value_or("")),
                  QStringLiteral("malformed JSON: unexpected end of record"));
-        QCOMPARE(qs(decoder.decodeRecord(std::string(ValidationRules::kMaxRecordBytes + 1, 'x'), out).value_or("")),
+        QCOMPARE(qs(decoder.decodeRecord(std::string(ValidationRules::kMaxRecordBytes + 1, 'x'), out)
+                        .value_or("")),
                  qs(tooLongReason(ValidationRules::kMaxRecordBytes + 1)));
         // The decoder keeps working after errors.
         QVERIFY(!decoder.decodeRecord(encodeLine(fullEvent()), out));
@@ -517,9 +342,11 @@ private Q_SLOTS:
         QVERIFY2(reason.rfind("non-positive qty for item 'nnn", 0) == 0, reason.c_str());
         QVERIFY(reason.size() <= ndjson::kMaxReasonBytes + 3);
         // Cut on a character boundary: Korean is 3 bytes per character.
-        const std::string r2 =
-            decoder.decodeRecord("{\"order_id\":\"1\",\"type\":\"" + std::string(30, 'x') + "가나다라마바사아자차카타파하\"}", out)
-                .value_or("");
+        const std::string r2 = decoder
+                                   .decodeRecord("{\"order_id\":\"1\",\"type\":\"" + std::string(30, 'x') +
+                                                     "가나다라마바사아자차카타파하\"}",
+                                                 out)
+                                   .value_or("");
         QCOMPARE(qs(r2), qs("unknown type '" + std::string(30, 'x') + "가나다라마바사아자차카...'"));
     }
 
@@ -534,9 +361,9 @@ private Q_SLOTS:
         const Decoded whole = decode(data);
         QCOMPARE(whole.accepted, std::int64_t(sampleEvents().size() + 3));
         QCOMPARE(whole.quarantined, std::int64_t(5));
-        for (const Chunker &c : {fixedChunks(1), fixedChunks(2), fixedChunks(3), fixedChunks(63), fixedChunks(64),
-                                 fixedChunks(65), fixedChunks(4096), randomChunks(1, 10), randomChunks(2, 700),
-                                 randomChunks(3, 100000)}) {
+        for (const Chunker &c : {fixedChunks(1), fixedChunks(2), fixedChunks(3), fixedChunks(63),
+                                 fixedChunks(64), fixedChunks(65), fixedChunks(4096), randomChunks(1, 10),
+                                 randomChunks(2, 700), randomChunks(3, 100000)}) {
             compareDecoded(decode(data, c), whole);
             if (QTest::currentTestFailed())
                 return;
@@ -588,7 +415,7 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < offsets.size(); ++i) {
             std::string_view l = std::string_view(data).substr(static_cast<std::size_t>(offsets[i]));
             l = l.substr(0, l.find('\n'));
-            if (static_cast<qint64>(i + 1) != line && l.find_first_not_of(" \t\r") != std::string_view::npos)
+            if (static_cast<qint64>(i) + 1 != line && l.find_first_not_of(" \t\r") != std::string_view::npos)
                 expected.push_back("O-L" + std::to_string(i + 1));
         }
         QVERIFY(expected.size() >= 2);
@@ -603,11 +430,12 @@ private Q_SLOTS:
     {
         const std::string huge = "{\"order_id\":\"" + std::string(3000000, 'h') + "\"}";
         const std::string data = goodLine(1) + "\n" + huge + "\n" + goodLine(3) + "\n";
-        for (const Chunker &c : {Chunker{}, fixedChunks(64 * 1024), fixedChunks(1000), randomChunks(7, 300000)}) {
+        for (const Chunker &c : {Chunker{}, fixedChunks(65536), fixedChunks(1000), randomChunks(7, 300000)}) {
             const Decoded d = decode(data, c);
             QCOMPARE(d.quarantine.size(), std::size_t(1));
             QCOMPARE(qs(d.quarantine[0].reason), qs(tooLongReason(huge.size())));
-            QCOMPARE(qs(d.quarantine[0].reason), QStringLiteral("record too long (3000015 bytes, limit 1 MiB)"));
+            QCOMPARE(qs(d.quarantine[0].reason),
+                     QStringLiteral("record too long (3000015 bytes, limit 1 MiB)"));
             QCOMPARE(d.quarantine[0].line, std::int64_t(2));
             QCOMPARE(d.quarantine[0].offset, std::int64_t(goodLine(1).size() + 1));
             QCOMPARE(d.quarantine[0].raw.size(), QuarantineRecord::kMaxRawBytes);
@@ -623,7 +451,8 @@ private Q_SLOTS:
         QCOMPARE(atLimit.size(), ValidationRules::kMaxRecordBytes);
         const std::string over = " " + atLimit;
         const std::string data = atLimit + "\r\n" + over + "\n" + atLimit;
-        for (const Chunker &c : {Chunker{}, fixedChunks(4096), fixedChunks(1024 * 1024), randomChunks(9, 200000)}) {
+        for (const Chunker &c : {Chunker{}, fixedChunks(4096), fixedChunks(ValidationRules::kMaxRecordBytes),
+                                 randomChunks(9, 200000)}) {
             const Decoded d = decode(data, c);
             QCOMPARE(d.events.size(), std::size_t(2));
             QCOMPARE(d.quarantine.size(), std::size_t(1));
@@ -636,10 +465,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("record");
         QTest::newRow("100,000 braces") << (QByteArray(100000, '{') + QByteArray(100000, '}'));
-        QTest::newRow("100,000 nested objects") << (QByteArray("{\"a\":").repeated(100000) + "1" + QByteArray(100000, '}'));
-        QTest::newRow("100,000 unclosed brackets") << ("{\"order_id\":\"x\",\"z\":" + QByteArray(100000, '['));
+        QTest::newRow("100,000 nested objects")
+            << (QByteArray("{\"a\":").repeated(100000) + "1" + QByteArray(100000, '}'));
+        QTest::newRow("100,000 unclosed brackets")
+            << ("{\"order_id\":\"x\",\"z\":" + QByteArray(100000, '['));
         QTest::newRow("1,100 nested arrays in a known record")
-            << (QByteArray::fromStdString(goodLine(2)).chopped(1) + ",\"z\":" + QByteArray(1100, '[') + QByteArray(1100, ']') + "}");
+            << (QByteArray::fromStdString(goodLine(2)).chopped(1) + ",\"z\":" + QByteArray(1100, '[') +
+                QByteArray(1100, ']') + "}");
     }
     void deepNestingIsRejected()
     {
@@ -676,8 +508,9 @@ private Q_SLOTS:
 
     void emptyAndBlankInputs()
     {
-        for (const std::string &data : {std::string(), std::string("\n"), std::string("\n\n  \r\n\t\n\r\n   "),
-                                        std::string("\xEF\xBB\xBF"), std::string("\xEF\xBB\xBF\r\n\n")}) {
+        for (const std::string &data :
+             {std::string(), std::string("\n"), std::string("\n\n  \r\n\t\n\r\n   "),
+              std::string("\xEF\xBB\xBF"), std::string("\xEF\xBB\xBF\r\n\n")}) {
             const Decoded d = decode(data, fixedChunks(1));
             QCOMPARE(d.accepted + d.quarantined, std::int64_t(0));
             compareDecoded(decode(data), d);
@@ -692,7 +525,8 @@ private Q_SLOTS:
     void crlfLinesAndOffsets()
     {
         const std::string l1 = goodLine(1), l3 = goodLine(3), l5 = goodLine(5);
-        const std::string data = l1 + "\r\n\r\n" + l3 + "\r\n{\"order_id\":\"O-4\"}\r\n" + l5; // no final CRLF
+        const std::string data =
+            l1 + "\r\n\r\n" + l3 + "\r\n{\"order_id\":\"O-4\"}\r\n" + l5; // no final CRLF
         for (const Chunker &c : {Chunker{}, fixedChunks(1), randomChunks(5, 20)}) {
             const Decoded d = decode(data, c);
             QCOMPARE(d.events.size(), std::size_t(3));
