@@ -33,17 +33,49 @@ struct Header
     std::uint8_t status;
 };
 
-template <typename T>
-void put(std::string &out, const T &value)
+// Writes into a buffer sized once up front: one resize per order instead of an append (and its
+// capacity check) per field.
+class Writer
 {
-    out.append(reinterpret_cast<const char *>(&value), sizeof(T));
-}
+public:
+    explicit Writer(char *p)
+        : m_p(p)
+    {
+    }
+    template <typename T>
+    void put(const T &value)
+    {
+        std::memcpy(m_p, &value, sizeof(T));
+        m_p += sizeof(T);
+    }
+    void putString(const std::string &s)
+    {
+        put(static_cast<std::uint32_t>(s.size()));
+        copyBytes(m_p, s.data(), s.size());
+        m_p += s.size();
+    }
 
-void putString(std::string &out, const std::string &s)
-{
-    put(out, static_cast<std::uint32_t>(s.size()));
-    out.append(s);
-}
+private:
+    // Most fields are a few bytes: fixed-size copies the compiler inlines beat a memcpy call.
+    static void copyBytes(char *d, const char *s, std::size_t n)
+    {
+        if (n > 16) {
+            std::memcpy(d, s, n);
+        } else if (n >= 8) {
+            std::memcpy(d, s, 8);
+            std::memcpy(d + n - 8, s + n - 8, 8);
+        } else if (n >= 4) {
+            std::memcpy(d, s, 4);
+            std::memcpy(d + n - 4, s + n - 4, 4);
+        } else {
+            for (std::size_t i = 0; i < n; ++i)
+                d[i] = s[i];
+        }
+    }
+
+
+    char *m_p;
+};
 
 template <typename T>
 T get(const char *&p)
@@ -65,8 +97,13 @@ void getString(const char *&p, std::string &out)
 
 void encode(const OrderEvent &e, std::string &out)
 {
-    out.clear();
-    putString(out, e.orderId);
+    constexpr std::size_t kLength = sizeof(std::uint32_t);
+    std::size_t size = kLength + e.orderId.size() + sizeof(Header) + 7 * kLength + e.customerId.size()
+                       + e.merchantId.size() + e.merchantName.size() + e.category.size() + e.region.size()
+                       + e.ip.size() + e.payment.size();
+    for (const OrderItem &item : e.items)
+        size += sizeof(item.qty) + sizeof(item.unitPrice) + kLength + item.name.size();
+
     Header h{};
     h.eventTime = e.eventTime;
     std::uint16_t presence = 0;
@@ -101,18 +138,23 @@ void encode(const OrderEvent &e, std::string &out)
     h.presence = presence;
     h.type = static_cast<std::uint8_t>(e.type);
     h.itemCount = static_cast<std::uint32_t>(e.items.size());
-    put(out, h);
-    putString(out, e.customerId);
-    putString(out, e.merchantId);
-    putString(out, e.merchantName);
-    putString(out, e.category);
-    putString(out, e.region);
-    putString(out, e.ip);
-    putString(out, e.payment);
+
+    // A recycled buffer is usually about as large already: resize() then only zero-fills growth.
+    out.resize(size);
+    Writer w(out.data());
+    w.putString(e.orderId);
+    w.put(h);
+    w.putString(e.customerId);
+    w.putString(e.merchantId);
+    w.putString(e.merchantName);
+    w.putString(e.category);
+    w.putString(e.region);
+    w.putString(e.ip);
+    w.putString(e.payment);
     for (const OrderItem &item : e.items) {
-        put(out, item.qty);
-        put(out, item.unitPrice);
-        putString(out, item.name);
+        w.put(item.qty);
+        w.put(item.unitPrice);
+        w.putString(item.name);
     }
 }
 

@@ -203,9 +203,9 @@ void Engine::countOrder(const OrderEvent &order, const EventContext &context)
     ++m_orders;
     m_sales += order.amount.value_or(0);
     if (!order.customerId.empty())
-        m_customers.tryEmplace(order.customerId);
+        m_customers.insert(order.customerId);
     if (!order.merchantId.empty())
-        m_merchants.tryEmplace(order.merchantId);
+        m_merchants.insert(order.merchantId);
     for (const auto &analysis : m_analyses)
         analysis->onOrderPlaced(order, context);
 }

@@ -3,7 +3,7 @@
 #include "analytics/Analysis.h"
 #include "analytics/DisplayZone.h"
 #include "analytics/EngineSettings.h"
-#include "analytics/FlatStringMap.h"
+#include "analytics/FlatStringSet.h"
 #include "analytics/OrderStateStore.h"
 #include "analytics/Report.h"
 #include "analytics/Snapshot.h"
@@ -98,8 +98,8 @@ private:
     EventCounts m_events;
     std::int64_t m_orders = 0;
     Money m_sales = 0;
-    FlatStringMap<char> m_customers;
-    FlatStringMap<char> m_merchants;
+    FlatStringSet m_customers;
+    FlatStringSet m_merchants;
 
     std::function<void(const Alert &)> m_alertCallback;
     std::function<void(const Alert &)> m_emitAlert; // what EventContext::emitAlert points at

@@ -28,7 +28,11 @@ public:
         V value;
     };
 
-    explicit FlatStringMap(std::size_t expected = 16) { rehash(slotCountFor(expected)); }
+    FlatStringMap()
+        : FlatStringMap(16)
+    {
+    }
+    explicit FlatStringMap(std::size_t expected) { rehash(slotCountFor(expected)); }
 
     std::size_t size() const { return m_entries.size(); }
     bool empty() const { return m_entries.empty(); }

@@ -24,11 +24,10 @@ FraudAnalysis::IpWindow &FraudAnalysis::windowFor(TimestampMs start)
         if (it->start < start)
             break;
     }
-    IpWindow fresh;
-    if (!m_spare.empty()) {
-        fresh = std::move(m_spare.back());
+    // A recycled window keeps its buffers; a new one would allocate its hash table.
+    IpWindow fresh = m_spare.empty() ? IpWindow{} : std::move(m_spare.back());
+    if (!m_spare.empty())
         m_spare.pop_back();
-    }
     fresh.start = start;
     auto pos = std::upper_bound(m_open.begin(), m_open.end(), start,
                                 [](TimestampMs s, const IpWindow &w) { return s < w.start; });
@@ -128,11 +127,12 @@ void FraudAnalysis::closeFront()
     w.orderIds.clear();
     w.fired.clear();
     m_spare.push_back(std::move(w));
-    m_open.pop_front();
+    m_open.erase(m_open.begin());
 }
 
 void FraudAnalysis::onWatermark(TimestampMs watermark)
 {
+    // The front window is the first to close; most calls find it still open.
     while (!m_open.empty() && m_open.front().start + m_ipWindowMs <= watermark)
         closeFront();
 }

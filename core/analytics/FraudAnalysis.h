@@ -66,7 +66,7 @@ private:
     const Money m_highValue;
     const std::size_t m_recentCap;
 
-    std::deque<IpWindow> m_open; // by start
+    std::vector<IpWindow> m_open; // by start; few (vector: no allocation once grown) // by start
     std::vector<IpWindow> m_spare;
     std::vector<Alert> m_settledIp; // by window start (windows settle in order)
     std::vector<Alert> m_highValueAlerts;

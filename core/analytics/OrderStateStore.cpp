@@ -16,7 +16,7 @@ OrderStateStore::OrderStateStore(std::size_t expectedOrders)
 
 std::uint32_t OrderStateStore::find(std::string_view orderId, std::uint64_t hash, TimestampMs watermark)
 {
-    std::size_t slot = hash & m_mask;
+    std::size_t slot = homeOf(hash);
     const auto fingerprint = static_cast<std::uint32_t>(hash >> 32);
     for (;;) {
         const std::uint64_t s = m_slots[slot];
@@ -49,17 +49,18 @@ std::uint32_t OrderStateStore::insert(std::uint64_t hash)
         index = static_cast<std::uint32_t>(m_states.size());
         m_states.emplace_back();
     }
+    // Reset field by field: the blob keeps its buffer (and stale bytes, overwritten by encode).
     OrderState &state = m_states[index];
-    const std::uint32_t generation = state.generation;
-    std::string blob = std::move(state.blob); // keep the buffer's capacity
-    state = OrderState{};
-    state.generation = generation;
-    state.blob = std::move(blob);
-    state.blob.clear();
     state.hash = hash;
+    state.expiry = OrderState::kNever;
+    state.completedAt = OrderState::kNoTime;
+    state.statusTime = OrderState::kNoTime;
+    state.lastEventTime = OrderState::kNoTime;
+    state.seen = 0;
+    state.counted = false;
     state.live = true;
 
-    std::size_t slot = hash & m_mask;
+    std::size_t slot = homeOf(hash);
     while (m_slots[slot] != 0)
         slot = (slot + 1) & m_mask;
     m_slots[slot] = ((hash >> 32) << 32) | (static_cast<std::uint64_t>(index) + 1);
@@ -108,7 +109,7 @@ void OrderStateStore::expire(TimestampMs watermark)
 
 std::size_t OrderStateStore::slotOf(std::uint32_t index) const
 {
-    std::size_t slot = m_states[index].hash & m_mask;
+    std::size_t slot = homeOf(m_states[index].hash);
     const std::uint64_t wanted = static_cast<std::uint64_t>(index) + 1;
     while ((m_slots[slot] & 0xFFFFFFFFULL) != wanted)
         slot = (slot + 1) & m_mask;
@@ -125,7 +126,7 @@ void OrderStateStore::erase(std::uint32_t index)
         const std::uint64_t s = m_slots[j];
         if (s == 0)
             break;
-        const std::size_t home = m_states[static_cast<std::uint32_t>(s) - 1].hash & m_mask;
+        const std::size_t home = homeOf(s); // the slot keeps the hash's upper half: no state access
         // Move s into the hole unless its home lies cyclically in (hole, j].
         const bool homeBetween = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
         if (!homeBetween) {
@@ -138,9 +139,10 @@ void OrderStateStore::erase(std::uint32_t index)
     OrderState &state = m_states[index];
     state.live = false;
     ++state.generation;
-    state.blob.clear();
-    if (state.blob.capacity() > 1024)
+    if (state.blob.capacity() > 1024) {
+        state.blob.clear();
         state.blob.shrink_to_fit(); // an outsized order should not pin its buffer forever
+    }
     m_free.push_back(index);
     --m_liveCount;
 }
@@ -153,7 +155,7 @@ void OrderStateStore::grow()
     for (std::size_t i = 0; i < m_states.size(); ++i) {
         if (!m_states[i].live)
             continue;
-        std::size_t slot = m_states[i].hash & m_mask;
+        std::size_t slot = homeOf(m_states[i].hash);
         while (m_slots[slot] != 0)
             slot = (slot + 1) & m_mask;
         m_slots[slot] = ((m_states[i].hash >> 32) << 32) | (i + 1);

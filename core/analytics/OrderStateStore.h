@@ -35,7 +35,7 @@ struct OrderState
 // The per-order states of the last `retention` of event time, keyed by order id. An
 // open-addressing table of (fingerprint, index) over a slot vector with a free list (a reused
 // slot keeps its buffer's capacity, so steady state allocates nothing), and a timer wheel of
-// one-minute buckets for retention. Keys are verified against the order id stored in the
+// five-minute buckets for retention. Keys are verified against the order id stored in the
 // buffer, so a 64-bit hash collision can never merge two orders.
 class OrderStateStore
 {
@@ -62,9 +62,14 @@ public:
     std::size_t memoryBytes() const;
 
 private:
-    static constexpr TimestampMs kBucketMs = 60 * 1000;
+    // Coarse buckets: one map node per 5 minutes of expiries. Exactness does not suffer, since
+    // find() treats an expired state as gone whether or not its bucket has been swept.
+    static constexpr TimestampMs kBucketMs = 5 * 60 * 1000;
     using WheelEntry = std::pair<std::uint32_t, std::uint32_t>; // (index, generation)
 
+    // A key's first slot comes from the hash's upper 32 bits, the part a slot stores, so that
+    // deletion can move slots without reading the states.
+    std::size_t homeOf(std::uint64_t hashOrSlot) const { return static_cast<std::size_t>(hashOrSlot >> 32) & m_mask; }
     void erase(std::uint32_t index);
     void grow();
     std::size_t slotOf(std::uint32_t index) const;

@@ -17,27 +17,18 @@ PopularItemsAnalysis::PopularItemsAnalysis(const EngineSettings &settings)
 PopularItemsAnalysis::Window &PopularItemsAnalysis::windowFor(TimestampMs start)
 {
     // Nearly always the newest window; out-of-order orders hit an older open one.
-    for (auto it = m_open.rbegin(); it != m_open.rend(); ++it) {
+    for (auto it = m_open.rbegin(); it != m_open.rend(); ++it)
         if (it->start == start)
             return *it;
-        if (it->start < start) {
-            Window fresh;
-            if (!m_spare.empty()) {
-                fresh = std::move(m_spare.back());
-                m_spare.pop_back();
-            }
-            fresh.start = start;
-            return *m_open.insert(it.base(), std::move(fresh));
-        }
-    }
     Window fresh;
     if (!m_spare.empty()) {
         fresh = std::move(m_spare.back());
         m_spare.pop_back();
     }
     fresh.start = start;
-    m_open.push_front(std::move(fresh));
-    return m_open.front();
+    const auto pos = std::upper_bound(m_open.begin(), m_open.end(), start,
+                                      [](TimestampMs s, const Window &w) { return s < w.start; });
+    return *m_open.insert(pos, std::move(fresh));
 }
 
 void PopularItemsAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext &context)
@@ -73,40 +64,46 @@ void PopularItemsAnalysis::onOrderPlaced(const OrderEvent &order, const EventCon
 }
 
 template <typename Lookup>
-std::vector<std::uint32_t> PopularItemsAnalysis::topIds(std::vector<std::uint32_t> ids, std::size_t n,
-                                                         Lookup quantityOf) const
+std::size_t PopularItemsAnalysis::selectTop(std::vector<std::uint32_t> &ids, std::size_t n, Lookup quantityOf) const
 {
-    const auto better = [&](std::uint32_t a, std::uint32_t b) {
-        const std::int64_t qa = quantityOf(a);
-        const std::int64_t qb = quantityOf(b);
-        if (qa != qb)
-            return qa > qb;
-        return m_names.keyAt(a) < m_names.keyAt(b); // char_traits<char> compares as unsigned bytes
+    m_candidates.clear();
+    for (const std::uint32_t id : ids)
+        m_candidates.push_back(Candidate{quantityOf(id), m_names.keyAt(id), id});
+    const auto better = [](const Candidate &a, const Candidate &b) {
+        if (a.quantity != b.quantity)
+            return a.quantity > b.quantity;
+        return a.name < b.name; // char_traits<char> compares as unsigned bytes
     };
-    n = std::min(n, ids.size());
-    std::partial_sort(ids.begin(), ids.begin() + static_cast<std::ptrdiff_t>(n), ids.end(), better);
-    ids.resize(n);
-    return ids;
+    n = std::min(n, m_candidates.size());
+    if (m_candidates.size() <= 2 * n)
+        std::sort(m_candidates.begin(), m_candidates.end(), better);
+    else
+        std::partial_sort(m_candidates.begin(), m_candidates.begin() + static_cast<std::ptrdiff_t>(n),
+                          m_candidates.end(), better);
+    for (std::size_t i = 0; i < n; ++i)
+        ids[i] = m_candidates[i].id;
+    return n;
 }
 
 void PopularItemsAnalysis::closeFront()
 {
     Window &w = m_open.front();
-    const auto top = topIds(w.touched, m_topN, [&w](std::uint32_t id) { return w.byId[id].quantity; });
-    for (const std::uint32_t id : top) {
-        const Aggregate &a = w.byId[id];
-        m_closed.push_back(ClosedRow{w.start, id, a.quantity, a.orders, a.sales});
+    const std::size_t n = selectTop(w.touched, m_topN, [&w](std::uint32_t id) { return w.byId[id].quantity; });
+    for (std::size_t i = 0; i < n; ++i) {
+        const Aggregate &a = w.byId[w.touched[i]];
+        m_closed.push_back(ClosedRow{w.start, w.touched[i], a.quantity, a.orders, a.sales});
     }
-    m_lastClosedRows = top.size();
+    m_lastClosedRows = n;
     for (const std::uint32_t id : w.touched)
         w.byId[id] = Aggregate{};
     w.touched.clear();
     m_spare.push_back(std::move(w));
-    m_open.pop_front();
+    m_open.erase(m_open.begin());
 }
 
 void PopularItemsAnalysis::onWatermark(TimestampMs watermark)
 {
+    // The front window is the first to close; most calls find it still open.
     while (!m_open.empty() && m_open.front().start + m_windowMs <= watermark)
         closeFront();
 }
@@ -119,9 +116,10 @@ void PopularItemsAnalysis::finish()
 
 void PopularItemsAnalysis::appendWindowRows(const Window &window, std::vector<PopularItemRow> &out) const
 {
-    const auto top = topIds(window.touched, m_topN, [&window](std::uint32_t id) { return window.byId[id].quantity; });
+    std::vector<std::uint32_t> ids = window.touched;
+    ids.resize(selectTop(ids, m_topN, [&window](std::uint32_t id) { return window.byId[id].quantity; }));
     int rank = 0;
-    for (const std::uint32_t id : top) {
+    for (const std::uint32_t id : ids) {
         const Aggregate &a = window.byId[id];
         out.push_back(PopularItemRow{window.start, ++rank, std::string(m_names.keyAt(id)), a.quantity, a.orders, a.sales});
     }
@@ -160,10 +158,10 @@ void PopularItemsAnalysis::fillSnapshot(Snapshot &snapshot) const
     std::vector<std::uint32_t> ids(m_names.size());
     for (std::uint32_t i = 0; i < ids.size(); ++i)
         ids[i] = i;
-    const auto top = topIds(std::move(ids), m_allTimeTopN, [this](std::uint32_t id) { return m_names.valueAt(id).quantity; });
+    ids.resize(selectTop(ids, m_allTimeTopN, [this](std::uint32_t id) { return m_names.valueAt(id).quantity; }));
     snapshot.topItemsAllTime.clear();
     rank = 0;
-    for (const std::uint32_t id : top) {
+    for (const std::uint32_t id : ids) {
         const Aggregate &a = m_names.valueAt(id);
         snapshot.topItemsAllTime.push_back(PopularItemRow{0, ++rank, std::string(m_names.keyAt(id)), a.quantity, a.orders, a.sales});
     }

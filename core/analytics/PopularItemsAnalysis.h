@@ -5,7 +5,7 @@
 #include "analytics/FlatStringMap.h"
 #include "analytics/Report.h"
 
-#include <deque>
+#include <string_view>
 #include <vector>
 
 namespace op {
@@ -51,9 +51,10 @@ private:
 
     Window &windowFor(TimestampMs start);
     void closeFront();
-    // Ids of the top `n` of `ids` by (quantity desc, name asc).
+    // Reorders ids so that the first min(n, size) are the top ones by (quantity desc, name asc),
+    // in that order; returns how many.
     template <typename Lookup>
-    std::vector<std::uint32_t> topIds(std::vector<std::uint32_t> ids, std::size_t n, Lookup quantityOf) const;
+    std::size_t selectTop(std::vector<std::uint32_t> &ids, std::size_t n, Lookup quantityOf) const;
     void appendWindowRows(const Window &window, std::vector<PopularItemRow> &out) const;
 
     const TimestampMs m_windowMs;
@@ -61,11 +62,20 @@ private:
     const std::size_t m_allTimeTopN;
 
     FlatStringMap<Aggregate> m_names; // name -> all-time aggregate; entry index = name id
-    std::deque<Window> m_open;        // by start
+    std::vector<Window> m_open; // by start; few (vector: no allocation once grown)        // by start
     std::vector<Window> m_spare;      // recycled windows keep their buffers
     std::vector<ClosedRow> m_closed;  // by window start, then rank
     std::size_t m_lastClosedRows = 0; // rows of the latest closed window (at the end of m_closed)
     std::uint64_t m_orderStamp = 0;
+    // Scratch for selectTop: plain (quantity, name, id) records, so that the comparator needs no
+    // indirection (a reused buffer; the analysis is single-threaded).
+    struct Candidate
+    {
+        std::int64_t quantity;
+        std::string_view name;
+        std::uint32_t id;
+    };
+    mutable std::vector<Candidate> m_candidates;
 };
 
 } // namespace op

@@ -4,6 +4,7 @@
 #include "analytics/Snapshot.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace op {
 
@@ -28,22 +29,18 @@ void RealtimeStatsAnalysis::onOrderPlaced(const OrderEvent &order, const EventCo
         return;
     const TimestampMs start = floorTo(order.eventTime, m_windowMs);
     OpenWindow *w = nullptr;
-    for (auto it = m_open.rbegin(); it != m_open.rend(); ++it) {
-        if (it->start == start) {
+    for (auto it = m_open.rbegin(); it != m_open.rend() && w == nullptr; ++it)
+        if (it->start == start)
             w = &*it;
-            break;
-        }
-        if (it->start < start) {
-            w = &*m_open.insert(it.base(), OpenWindow{start});
-            break;
-        }
-    }
     if (w == nullptr) {
-        m_open.push_front(OpenWindow{start});
-        w = &m_open.front();
+        const auto pos = std::upper_bound(m_open.begin(), m_open.end(), start,
+                                          [](TimestampMs s, const OpenWindow &o) { return s < o.start; });
+        w = &*m_open.insert(pos, OpenWindow{start});
     }
     ++w->orders;
     w->sales += order.amount.value_or(0);
+    if (w == &m_open.front())
+        m_nextClose = closesAt(start);
 }
 
 RealtimeStatsRow RealtimeStatsAnalysis::rowOf(const OpenWindow &w, bool settledOnly) const
@@ -56,19 +53,23 @@ RealtimeStatsRow RealtimeStatsAnalysis::rowOf(const OpenWindow &w, bool settledO
 void RealtimeStatsAnalysis::closeFront()
 {
     m_closed.push_back(rowOf(m_open.front(), true));
-    m_open.pop_front();
+    m_open.erase(m_open.begin());
 }
 
 void RealtimeStatsAnalysis::onWatermark(TimestampMs watermark)
 {
+    if (watermark < m_nextClose) // called on nearly every event: keep the common case cheap
+        return;
     while (!m_open.empty() && closesAt(m_open.front().start) <= watermark)
         closeFront();
+    m_nextClose = m_open.empty() ? std::numeric_limits<TimestampMs>::max() : closesAt(m_open.front().start);
 }
 
 void RealtimeStatsAnalysis::finish()
 {
     while (!m_open.empty())
         closeFront();
+    m_nextClose = std::numeric_limits<TimestampMs>::max();
 }
 
 void RealtimeStatsAnalysis::fillReport(Report &report) const

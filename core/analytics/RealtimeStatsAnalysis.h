@@ -4,7 +4,6 @@
 #include "analytics/EngineSettings.h"
 #include "analytics/Report.h"
 
-#include <deque>
 #include <vector>
 
 namespace op {
@@ -44,8 +43,9 @@ private:
     const FraudAnalysis &m_fraud;
     const TimestampMs m_windowMs;
     const std::size_t m_snapshotWindows;
-    std::deque<OpenWindow> m_open; // by start
+    std::vector<OpenWindow> m_open; // by start; few (vector: no allocation once grown) // by start
     std::vector<RealtimeStatsRow> m_closed;
+    TimestampMs m_nextClose = 0; // closesAt(front window), or max when none is open
 };
 
 } // namespace op

@@ -7,7 +7,7 @@ namespace op {
 
 TrendAnalysis::TrendAnalysis(const EngineSettings &settings, const DisplayZone &zone)
     : m_zone(zone)
-    , m_minuteSpan(static_cast<TimestampMs>(std::max(1, settings.snapshotMinutes)) * kMsPerMinute)
+    , m_minutes(static_cast<std::size_t>(std::max(1, settings.snapshotMinutes)))
 {
 }
 
@@ -34,21 +34,21 @@ void TrendAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext &c
     day.sales += amount;
     ++m_hourOfWeek[static_cast<std::size_t>(local.weekday)][static_cast<std::size_t>(local.hour)];
 
-    // The minute trend only feeds live charts: keep the latest m_minuteSpan.
+    // The minute trend only feeds live charts: keep the latest m_minutes.size() minutes.
     const TimestampMs minute = floorTo(t, kMsPerMinute);
-    if (minute > m_latestMinute) {
-        m_latestMinute = minute;
-        const TimestampMs oldest = m_latestMinute - m_minuteSpan + kMsPerMinute;
-        while (!m_minutes.empty() && m_minutes.begin()->first < oldest) {
-            if (m_lastMinute == m_minutes.begin())
-                m_lastMinute = m_minutes.end();
-            m_minutes.erase(m_minutes.begin());
+    const auto span = static_cast<TimestampMs>(m_minutes.size());
+    m_latestMinute = std::max(m_latestMinute, minute);
+    if (minute > m_latestMinute - span * kMsPerMinute) {
+        const auto index = static_cast<std::size_t>(((minute / kMsPerMinute) % span + span) % span);
+        MinuteSlot &slot = m_minutes[index];
+        if (slot.minute != minute) {
+            if (slot.minute > minute)
+                return; // the slot already holds a newer minute (cannot happen inside the span)
+            slot.minute = minute;
+            slot.bucket = Bucket{};
         }
-    }
-    if (minute > m_latestMinute - m_minuteSpan) {
-        Bucket &b = bucketFor(m_minutes, m_lastMinute, minute);
-        ++b.orders;
-        b.sales += amount;
+        ++slot.bucket.orders;
+        slot.bucket.sales += amount;
     }
 }
 
@@ -69,9 +69,16 @@ void TrendAnalysis::fillReport(Report &report) const
 void TrendAnalysis::fillSnapshot(Snapshot &snapshot) const
 {
     snapshot.minuteTrend.clear();
-    snapshot.minuteTrend.reserve(m_minutes.size());
-    for (const auto &[start, b] : m_minutes)
-        snapshot.minuteTrend.push_back(TrendPoint{start, b.orders, b.sales});
+    if (m_latestMinute != std::numeric_limits<TimestampMs>::min()) {
+        const auto span = static_cast<TimestampMs>(m_minutes.size());
+        for (TimestampMs minute = m_latestMinute - (span - 1) * kMsPerMinute; minute <= m_latestMinute;
+             minute += kMsPerMinute) {
+            const auto index = static_cast<std::size_t>(((minute / kMsPerMinute) % span + span) % span);
+            const MinuteSlot &slot = m_minutes[index];
+            if (slot.minute == minute)
+                snapshot.minuteTrend.push_back(TrendPoint{minute, slot.bucket.orders, slot.bucket.sales});
+        }
+    }
 
     snapshot.hourlyTrend.clear();
     auto from = m_hours.begin();

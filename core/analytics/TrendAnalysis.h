@@ -6,6 +6,7 @@
 
 #include <limits>
 #include <map>
+#include <vector>
 
 namespace op {
 
@@ -38,12 +39,17 @@ private:
     static Bucket &bucketFor(BucketMap &map, BucketMap::iterator &cache, std::int64_t key);
 
     const DisplayZone &m_zone;
-    const TimestampMs m_minuteSpan;
 
-    BucketMap m_minutes; // UTC minute start -> bucket; pruned to the last m_minuteSpan
-    BucketMap m_hours;   // UTC hour start
+    struct MinuteSlot
+    {
+        TimestampMs minute = std::numeric_limits<TimestampMs>::min();
+        Bucket bucket;
+    };
+
+    // The last snapshotMinutes minutes in a ring indexed by minute number: O(1), no allocation.
+    std::vector<MinuteSlot> m_minutes;
+    BucketMap m_hours; // UTC hour start
     BucketMap m_days;    // local day number
-    BucketMap::iterator m_lastMinute = m_minutes.end();
     BucketMap::iterator m_lastHour = m_hours.end();
     BucketMap::iterator m_lastDay = m_days.end();
     TimestampMs m_latestMinute = std::numeric_limits<TimestampMs>::min();
