@@ -80,7 +80,8 @@ std::size_t PopularItemsAnalysis::selectTop(std::vector<std::uint32_t> &ids, std
     else
         std::partial_sort(m_candidates.begin(), m_candidates.begin() + static_cast<std::ptrdiff_t>(n),
                           m_candidates.end(), better);
-    for (std::size_t i = 0; i < n; ++i)
+    // Write back the whole permutation: closeFront resets every touched id afterwards.
+    for (std::size_t i = 0; i < m_candidates.size(); ++i)
         ids[i] = m_candidates[i].id;
     return n;
 }
