@@ -265,7 +265,7 @@ std::vector<OrderEvent> makeRandomOrders(const RandomOrdersOptions &o)
                 continue;
             const double key = records[i].key + static_cast<double>(rng.below(std::max<TimestampMs>(1, o.shuffleMs)));
             OrderEvent copy = records[i].event;
-            if (rng.chance(0.5)) // a resent record with another time is still a duplicate
+            if (o.duplicateTimeShift && rng.chance(0.5)) // a resent record with another time is still a duplicate
                 copy.eventTime += rng.below(3 * kMsPerMinute);
             add(key, std::move(copy));
         }

@@ -29,7 +29,8 @@ struct RandomOrdersOptions
     op::TimestampMs shuffleMs = 0;  // arrival displacement bound; below the lateness, nothing gets late
     double lateShare = 0.0;         // share of records delayed by lateDelayMs (late on arrival)
     op::TimestampMs lateDelayMs = 5 * op::kMsPerMinute;
-    double duplicateShare = 0.0;    // share of records sent twice (half of the copies with a later time)
+    double duplicateShare = 0.0;    // share of records sent twice
+    bool duplicateTimeShift = true; // half of the copies carry a later time (still duplicates)
     bool secondResolution = false;  // whole-second times, for (event_time, order_id) ties
     std::uint64_t seed = 1;
 };
