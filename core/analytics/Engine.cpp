@@ -94,6 +94,12 @@ void Engine::process(OrderEvent &event, int partition)
         return;
     }
     const std::uint64_t hash = fastHash(event.orderId);
+    m_store.prefetch(hash);
+    m_store.prefetchNextInsert();
+    // The customer-set probe misses the cache as often as the state lookup: start both now so
+    // that the two memory accesses overlap.
+    const std::uint64_t customerHash = fastHash(event.customerId);
+    m_customers.prefetch(customerHash);
     const TimestampMs watermark = m_watermarks.watermark();
     const std::uint8_t kind = kindBit(event.type);
     const std::uint32_t index = m_store.find(event.orderId, hash, watermark);
@@ -108,7 +114,7 @@ void Engine::process(OrderEvent &event, int partition)
 
     const EventContext context{late, watermark, m_maxEventTime, &m_emitAlert};
     if (kind == kPlacement)
-        placeOrder(event, index, hash, context);
+        placeOrder(event, index, hash, customerHash, context);
     else
         applyOutcome(event, index, hash, context);
 
@@ -116,7 +122,8 @@ void Engine::process(OrderEvent &event, int partition)
         watermarkAdvanced();
 }
 
-void Engine::placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t hash, const EventContext &context)
+void Engine::placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t hash, std::uint64_t customerHash,
+                        const EventContext &context)
 {
     const TimestampMs retention = m_settings.orderStateRetentionMs;
     if (event.type == EventType::Placed && !event.status)
@@ -134,7 +141,7 @@ void Engine::placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t ha
             state.completedAt = event.eventTime; // a complete record
             m_store.setExpiry(index, event.eventTime + retention);
         }
-        countOrder(event, context);
+        countOrder(event, customerHash, context);
         return;
     }
 
@@ -151,7 +158,7 @@ void Engine::placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t ha
     CompactOrder::encode(m_after, state.blob);
     m_store.setExpiry(index, state.completedAt == OrderState::kNoTime ? OrderState::kNever
                                                                      : state.completedAt + retention);
-    countOrder(m_after, context);
+    countOrder(m_after, customerHash, context); // the merged order keeps the placement's customer
 }
 
 void Engine::applyOutcome(const OrderEvent &event, std::uint32_t index, std::uint64_t hash,
@@ -198,12 +205,12 @@ void Engine::applyOutcome(const OrderEvent &event, std::uint32_t index, std::uin
         analysis->onOrderUpdated(m_before, m_after, context);
 }
 
-void Engine::countOrder(const OrderEvent &order, const EventContext &context)
+void Engine::countOrder(const OrderEvent &order, std::uint64_t customerHash, const EventContext &context)
 {
     ++m_orders;
     m_sales += order.amount.value_or(0);
     if (!order.customerId.empty())
-        m_customers.insert(order.customerId);
+        m_customers.insert(order.customerId, customerHash);
     if (!order.merchantId.empty())
         m_merchants.insert(order.merchantId);
     for (const auto &analysis : m_analyses)

@@ -80,10 +80,12 @@ public:
     std::size_t stateMemoryBytes() const;
 
 private:
-    void placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t hash, const EventContext &context);
+    void placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t hash, std::uint64_t customerHash,
+                    const EventContext &context);
     void applyOutcome(const OrderEvent &event, std::uint32_t index, std::uint64_t hash,
                       const EventContext &context);
-    void countOrder(const OrderEvent &order, const EventContext &context);
+    // customerHash: fastHash(order.customerId), computed early to prefetch the set's slot.
+    void countOrder(const OrderEvent &order, std::uint64_t customerHash, const EventContext &context);
     void watermarkAdvanced();
 
     EngineSettings m_settings;

@@ -29,6 +29,8 @@ public:
 
     std::size_t size() const { return m_size; }
 
+    void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_slots[(hash | 1) & m_mask]); }
+
     // Inserts key; true when it was not there yet.
     bool insert(std::string_view key) { return insert(key, fastHash(key)); }
     bool insert(std::string_view key, std::uint64_t hash)

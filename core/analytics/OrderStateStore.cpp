@@ -92,7 +92,16 @@ void OrderStateStore::expire(TimestampMs watermark)
 {
     while (!m_wheel.empty() && m_wheel.begin()->first + kBucketMs <= watermark) {
         auto bucket = m_wheel.begin();
-        for (const auto &[index, generation] : bucket->second) {
+        const std::vector<WheelEntry> &entries = bucket->second;
+        // States expiring together were created together a day ago, at scattered places:
+        // prefetch a few entries ahead (the state, then its table slot) so the misses overlap.
+        constexpr std::size_t kAhead = 8;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            if (i + 2 * kAhead < entries.size())
+                __builtin_prefetch(&m_states[entries[i + 2 * kAhead].first]);
+            if (i + kAhead < entries.size())
+                prefetch(m_states[entries[i + kAhead].first].hash);
+            const auto [index, generation] = entries[i];
             const OrderState &state = m_states[index];
             // Skip entries of recycled slots and of states whose expiry moved since.
             if (state.live && state.generation == generation && state.expiry <= watermark)

@@ -52,6 +52,20 @@ public:
     OrderState &at(std::uint32_t index) { return m_states[index]; }
     const OrderState &at(std::uint32_t index) const { return m_states[index]; }
 
+    // Starts loading the slot where hash lives, so that a later find()/insert() does not wait
+    // for memory (the engine overlaps this with its other lookups).
+    void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_slots[homeOf(hash)]); }
+    // Starts loading the buffer the next insert() will write (a recycled state's, cold since
+    // its order expired), for the same reason.
+    void prefetchNextInsert() const
+    {
+        if (m_free.empty())
+            return;
+        const std::string &blob = m_states[m_free.back()].blob;
+        for (std::size_t offset = 0; offset < blob.capacity() && offset < 256; offset += 64)
+            __builtin_prefetch(blob.data() + offset, 1);
+    }
+
     // Sets when the state is dropped (OrderState::kNever: kept until it gets an expiry).
     void setExpiry(std::uint32_t index, TimestampMs expiry);
     // Drops every state whose expiry is <= watermark, a wheel bucket at a time.
