@@ -1,0 +1,23 @@
+#include "analytics/StandardAnalyses.h"
+
+#include "analytics/DisplayZone.h"
+#include "analytics/FraudAnalysis.h"
+#include "analytics/PopularItemsAnalysis.h"
+#include "analytics/RealtimeStatsAnalysis.h"
+#include "analytics/TrendAnalysis.h"
+
+namespace op {
+
+std::vector<std::unique_ptr<Analysis>> makeStandardAnalyses(const EngineSettings &settings, const DisplayZone &zone)
+{
+    std::vector<std::unique_ptr<Analysis>> analyses;
+    auto fraud = std::make_unique<FraudAnalysis>(settings);
+    auto realtime = std::make_unique<RealtimeStatsAnalysis>(settings, *fraud);
+    analyses.push_back(std::move(fraud));
+    analyses.push_back(std::move(realtime));
+    analyses.push_back(std::make_unique<TrendAnalysis>(settings, zone));
+    analyses.push_back(std::make_unique<PopularItemsAnalysis>(settings));
+    return analyses;
+}
+
+} // namespace op

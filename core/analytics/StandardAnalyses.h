@@ -1,0 +1,19 @@
+#pragma once
+
+#include "analytics/Analysis.h"
+#include "analytics/EngineSettings.h"
+
+#include <memory>
+#include <vector>
+
+namespace op {
+
+class DisplayZone;
+
+// The analyses every Engine runs, in the order the engine calls them. The order matters in one
+// place: FraudAnalysis must come before RealtimeStatsAnalysis, which reads the fraud analysis's
+// settled IP alerts when a window closes (both get onWatermark/finish in list order).
+// The display zone outlives the analyses (the engine owns both).
+std::vector<std::unique_ptr<Analysis>> makeStandardAnalyses(const EngineSettings &settings, const DisplayZone &zone);
+
+} // namespace op
