@@ -25,7 +25,6 @@ QLabel *addTile(QGridLayout *grid, int row, int col, const QString &title)
     value->setFont(f);
     v->addWidget(caption);
     v->addWidget(value);
-    box->setFrameStyle(0);
     grid->addWidget(box, row, col);
     return value;
 }

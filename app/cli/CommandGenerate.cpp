@@ -58,11 +58,10 @@ int runGenerate(const QStringList &args)
         return kExitFailure;
     }
     std::unique_ptr<op::Encoder> encoder = op::CodecFactory::makeEncoder(format);
-    // Each record is encoded into `pending` first so a bad one can be damaged before it is written.
+    // Header and footer go through the encoder's writer; each record is encoded on its own into
+    // `pending` first, so that a bad one can be damaged before it is written.
+    encoder->begin([&out](std::string_view bytes) { out.write(bytes); });
     std::string pending;
-    encoder->begin([&pending](std::string_view bytes) { pending.append(bytes); });
-    out.write(pending);
-    pending.clear();
 
     op::Generator generator(options);
     op::GeneratedRecord record;
@@ -74,7 +73,7 @@ int runGenerate(const QStringList &args)
             op::RecordCorruptor::prepare(record.event, record.bad, format);
             ++bad;
         }
-        encoder->write(record.event);
+        encoder->encodeRecord(record.event, pending);
         if (record.bad != op::BadKind::None)
             op::RecordCorruptor::damage(pending, record.bad, format);
         out.write(pending);
@@ -84,7 +83,6 @@ int runGenerate(const QStringList &args)
             out.reportProgress(records, options.orders);
     }
     encoder->finish();
-    out.write(pending);
     if (auto closed = out.close(); !closed) {
         printError(cmd, closed.error());
         return kExitFailure;

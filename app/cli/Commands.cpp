@@ -8,6 +8,9 @@ namespace {
 
 // One row per command, in the order --help lists them.
 const std::vector<Command> kCommands = {
+    {"generate", "Write a deterministic, realistic order dataset (ndjson, csv, xml or log).", &runGenerate},
+    {"convert", "Convert a dataset from any supported format to another.", &runConvert},
+    {"analyze", "Replay dataset files at full speed through the engine and write the report.", &runAnalyze},
 };
 
 } // namespace

@@ -15,6 +15,10 @@ struct Command
 };
 
 
+int runGenerate(const QStringList &args);
+int runConvert(const QStringList &args);
+int runAnalyze(const QStringList &args);
+
 // The table main() dispatches on, in the order --help lists them.
 const Command *commands(int &count);
 

@@ -1,7 +1,10 @@
 #include "analytics/StandardAnalyses.h"
 
+#include "analytics/CustomerAnalysis.h"
+#include "analytics/DeliveryAnalysis.h"
 #include "analytics/DisplayZone.h"
 #include "analytics/FraudAnalysis.h"
+#include "analytics/MerchantAnalysis.h"
 #include "analytics/PopularItemsAnalysis.h"
 #include "analytics/RealtimeStatsAnalysis.h"
 #include "analytics/TrendAnalysis.h"
@@ -17,6 +20,11 @@ std::vector<std::unique_ptr<Analysis>> makeStandardAnalyses(const EngineSettings
     analyses.push_back(std::move(realtime));
     analyses.push_back(std::make_unique<TrendAnalysis>(settings, zone));
     analyses.push_back(std::make_unique<PopularItemsAnalysis>(settings));
+    analyses.push_back(std::make_unique<CustomerAnalysis>(settings));
+    analyses.push_back(std::make_unique<MerchantAnalysis>(settings));
+    // The zone outlives the analyses: both are owned by the engine, the zone declared first.
+    analyses.push_back(std::make_unique<DeliveryAnalysis>(
+        settings, [&zone](TimestampMs t) { return zone.localHourOfDay(t); }));
     return analyses;
 }
 

@@ -7,7 +7,6 @@ namespace op {
 
 namespace {
 
-constexpr std::size_t kFlushBytes = std::size_t{64} * 1024;
 
 std::string number(std::int64_t v)
 {
@@ -36,18 +35,16 @@ CsvEncoder::CsvEncoder(const CsvMapping &mapping)
 {
 }
 
-void CsvEncoder::begin(Writer writer)
+void CsvEncoder::appendHeader(std::string &out)
 {
-    m_writer = std::move(writer);
-    m_buffer.clear();
     bool first = true;
     for (const std::string_view column : CsvMapping::builtinColumns()) {
         if (!first)
-            m_buffer += m_delimiter;
+            out += m_delimiter;
         first = false;
-        m_buffer += column;
+        out += column;
     }
-    m_buffer += '\n';
+    out += '\n';
 }
 
 void CsvEncoder::appendCell(std::string &out, std::string_view text) const
@@ -72,7 +69,7 @@ void CsvEncoder::appendCell(std::string &out, std::string_view text) const
     out += '"';
 }
 
-void CsvEncoder::write(const OrderEvent &e)
+void CsvEncoder::encodeRecord(const OrderEvent &e, std::string &out)
 {
     const char d = m_delimiter;
     std::string &head = m_orderCells;
@@ -112,37 +109,20 @@ void CsvEncoder::write(const OrderEvent &e)
     tail += '\n';
 
     if (e.items.empty()) {
-        m_buffer += head;
-        m_buffer += d;
-        m_buffer += d;
-        m_buffer += tail;
+        out += head;
+        out += d;
+        out += d;
+        out += tail;
     }
     for (const OrderItem &item : e.items) {
-        m_buffer += head;
-        appendCell(m_buffer, item.name);
-        m_buffer += d;
-        m_buffer += number(static_cast<std::int64_t>(item.qty));
-        m_buffer += d;
-        m_buffer += number(item.unitPrice);
-        m_buffer += tail;
+        out += head;
+        appendCell(out, item.name);
+        out += d;
+        out += number(static_cast<std::int64_t>(item.qty));
+        out += d;
+        out += number(item.unitPrice);
+        out += tail;
     }
-    flushIfFull();
-}
-
-void CsvEncoder::flushIfFull()
-{
-    if (m_buffer.size() >= kFlushBytes) {
-        if (m_writer)
-            m_writer(m_buffer);
-        m_buffer.clear();
-    }
-}
-
-void CsvEncoder::finish()
-{
-    if (!m_buffer.empty() && m_writer)
-        m_writer(m_buffer);
-    m_buffer.clear();
 }
 
 } // namespace op

@@ -20,18 +20,16 @@ class CsvEncoder final : public Encoder
 public:
     explicit CsvEncoder(const CsvMapping &mapping = CsvMapping::builtin());
 
-    void begin(Writer writer) override;
-    void write(const OrderEvent &event) override;
-    void finish() override;
+    void encodeRecord(const OrderEvent &event, std::string &out) override;
+
+protected:
+    void appendHeader(std::string &out) override;
 
 private:
     void appendCell(std::string &out, std::string_view text) const;
-    void flushIfFull();
 
     char m_delimiter;
     CsvTimeParser m_time;
-    Writer m_writer;
-    std::string m_buffer;
     std::string m_orderCells; // cells before the item columns, shared by an order's rows
     std::string m_tailCells;  // cells after the item columns
 };

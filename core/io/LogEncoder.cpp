@@ -11,7 +11,6 @@ namespace op {
 
 namespace {
 
-constexpr std::size_t kFlushBytes = std::size_t{64} * 1024;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
 constexpr TimestampMs kFarPast = -62'300'000'000'000;     // before year 0
 constexpr TimestampMs kFarFuture = 253'500'000'000'000;   // after year 9999
@@ -116,30 +115,10 @@ LogEncoder::LogEncoder(LogTimeZone zone)
 {
 }
 
-void LogEncoder::begin(Writer writer)
+void LogEncoder::encodeRecord(const OrderEvent &event, std::string &out)
 {
-    m_writer = std::move(writer);
-    m_buffer.clear();
-}
-
-void LogEncoder::write(const OrderEvent &event)
-{
-    appendLine(m_buffer, event, m_zone);
-    m_buffer += '\n';
-    if (m_buffer.size() >= kFlushBytes)
-        flush();
-}
-
-void LogEncoder::finish()
-{
-    flush();
-}
-
-void LogEncoder::flush()
-{
-    if (m_writer && !m_buffer.empty())
-        m_writer(m_buffer);
-    m_buffer.clear();
+    appendLine(out, event, m_zone);
+    out += '\n';
 }
 
 void LogEncoder::appendLine(std::string &out, const OrderEvent &e, const LogTimeZone &zone)

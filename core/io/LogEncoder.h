@@ -24,9 +24,7 @@ class LogEncoder : public Encoder
 public:
     explicit LogEncoder(LogTimeZone zone = {});
 
-    void begin(Writer writer) override;
-    void write(const OrderEvent &event) override;
-    void finish() override;
+    void encodeRecord(const OrderEvent &event, std::string &out) override;
 
     // One line, without its newline.
     static void appendLine(std::string &out, const OrderEvent &event, const LogTimeZone &zone);
@@ -34,10 +32,7 @@ public:
     static void appendValue(std::string &out, std::string_view value);
 
 private:
-    void flush();
 
-    Writer m_writer;
-    std::string m_buffer;
     LogTimeZone m_zone;
 };
 

@@ -146,30 +146,10 @@ void NdjsonEncoder::encode(const OrderEvent &e, std::string &out) const
     w.endObject();
 }
 
-void NdjsonEncoder::begin(Writer writer)
+void NdjsonEncoder::encodeRecord(const OrderEvent &event, std::string &out)
 {
-    m_writer = std::move(writer);
-    m_buffer.clear();
-}
-
-void NdjsonEncoder::write(const OrderEvent &event)
-{
-    encode(event, m_buffer);
-    m_buffer += '\n';
-    if (m_buffer.size() >= kFlushBytes)
-        flush();
-}
-
-void NdjsonEncoder::finish()
-{
-    flush();
-}
-
-void NdjsonEncoder::flush()
-{
-    if (!m_buffer.empty() && m_writer)
-        m_writer(m_buffer);
-    m_buffer.clear();
+    encode(event, out);
+    out += '\n';
 }
 
 } // namespace op

@@ -13,13 +13,10 @@ class NdjsonEncoder : public Encoder
 {
 public:
     static constexpr int kDefaultOffsetMinutes = 9 * 60; // Asia/Seoul, no daylight saving
-    static constexpr std::size_t kFlushBytes = std::size_t{64} * 1024;
 
     explicit NdjsonEncoder(int offsetMinutes = kDefaultOffsetMinutes);
 
-    void begin(Writer writer) override;
-    void write(const OrderEvent &event) override;
-    void finish() override;
+    void encodeRecord(const OrderEvent &event, std::string &out) override;
 
     // Appends one record, without the newline (a Kafka message value).
     void encode(const OrderEvent &event, std::string &out) const;
@@ -36,11 +33,8 @@ private:
     static constexpr std::size_t kEventTimeBytes = 32;
     // Writes the JSON value of appendEventTime into buf; returns its length.
     static std::size_t formatEventTime(char (&buf)[kEventTimeBytes], TimestampMs t, int offsetMinutes);
-    void flush();
 
     int m_offsetMinutes;
-    Writer m_writer;
-    std::string m_buffer; // records are written in batches of about kFlushBytes
 };
 
 } // namespace op

@@ -68,13 +68,12 @@ void breakSyntax(std::string &encoded, DataFormat format)
 
 void RecordCorruptor::prepare(OrderEvent &event, BadKind kind, DataFormat format)
 {
-    if (kind == BadKind::Oversized) {
-        event.merchantName.assign(kOversizedBytes, 'x');
-    } else if ((kind == BadKind::Syntax || kind == BadKind::InvalidUtf8) && format == DataFormat::Csv
-               && event.items.size() > 1) {
-        // A CSV order spans one row per item; damage must hit the whole order, so make it one row.
+    // A CSV order spans one row per item, and rows without a usable order_id cannot be grouped:
+    // a bad CSV order is made one row, so that it is one bad record, as in the other formats.
+    if (format == DataFormat::Csv && event.items.size() > 1)
         event.items.resize(1);
-    }
+    if (kind == BadKind::Oversized)
+        event.merchantName.assign(kOversizedBytes, 'x');
 }
 
 void RecordCorruptor::damage(std::string &encoded, BadKind kind, DataFormat format)

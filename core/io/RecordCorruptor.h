@@ -14,8 +14,8 @@ namespace op {
 class RecordCorruptor
 {
 public:
-    // Prepares the event before encoding (Oversized pads a text field past 1 MiB; for CSV the
-    // syntax damage needs a one-row order, so extra items are dropped).
+    // Prepares the event before encoding (Oversized pads a text field past 1 MiB; a bad CSV
+    // order keeps one item, so that it is one row).
     static void prepare(OrderEvent &event, BadKind kind, DataFormat format);
     // Damages the encoded bytes of one record (Syntax and InvalidUtf8; other kinds unchanged).
     static void damage(std::string &encoded, BadKind kind, DataFormat format);

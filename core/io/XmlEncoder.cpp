@@ -8,7 +8,6 @@ namespace op {
 
 namespace {
 
-constexpr std::size_t kFlushBytes = std::size_t{64} * 1024;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD"; // U+FFFD
 
 void open(std::string &out, std::string_view name)
@@ -63,33 +62,21 @@ XmlEncoder::XmlEncoder(int offsetMinutes)
 {
 }
 
-void XmlEncoder::begin(Writer writer)
+void XmlEncoder::appendHeader(std::string &out)
 {
-    m_writer = std::move(writer);
-    m_buffer.clear();
-    m_buffer += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orders>\n";
+    out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<orders>\n";
 }
 
-void XmlEncoder::write(const OrderEvent &event)
+void XmlEncoder::encodeRecord(const OrderEvent &event, std::string &out)
 {
-    m_buffer += "  ";
-    appendOrder(m_buffer, event, m_offsetMinutes);
-    m_buffer += '\n';
-    if (m_buffer.size() >= kFlushBytes)
-        flush();
+    out += "  ";
+    appendOrder(out, event, m_offsetMinutes);
+    out += '\n';
 }
 
-void XmlEncoder::finish()
+void XmlEncoder::appendFooter(std::string &out)
 {
-    m_buffer += "</orders>\n";
-    flush();
-}
-
-void XmlEncoder::flush()
-{
-    if (m_writer && !m_buffer.empty())
-        m_writer(m_buffer);
-    m_buffer.clear();
+    out += "</orders>\n";
 }
 
 void XmlEncoder::appendOrder(std::string &out, const OrderEvent &e, int offsetMinutes)

@@ -26,20 +26,18 @@ class XmlEncoder : public Encoder
 public:
     explicit XmlEncoder(int offsetMinutes = 9 * 60);
 
-    void begin(Writer writer) override;
-    void write(const OrderEvent &event) override;
-    void finish() override;
+    void encodeRecord(const OrderEvent &event, std::string &out) override;
 
     // One <order> element, without indentation or newline.
     static void appendOrder(std::string &out, const OrderEvent &event, int offsetMinutes);
     // Element content: escaped as described above.
     static void appendEscaped(std::string &out, std::string_view text);
 
-private:
-    void flush();
+protected:
+    void appendHeader(std::string &out) override;
+    void appendFooter(std::string &out) override;
 
-    Writer m_writer;
-    std::string m_buffer;
+private:
     int m_offsetMinutes;
 };
 
