@@ -140,6 +140,13 @@ void encode(const OrderEvent &e, std::string &out)
     h.itemCount = static_cast<std::uint32_t>(e.items.size());
 
     // A recycled buffer is usually about as large already: resize() then only zero-fills growth.
+    // When it must grow, allocate the size needed (plus a little) rather than let std::string
+    // double its capacity: a day of orders keeps a buffer each.
+    if (size > out.capacity()) {
+        std::string fresh;
+        fresh.reserve(size + 32);
+        out.swap(fresh);
+    }
     out.resize(size);
     Writer w(out.data());
     w.putString(e.orderId);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analytics/FastHash.h"
+#include "analytics/HugePageAllocator.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -90,7 +91,7 @@ private:
 
     void grow()
     {
-        std::vector<Slot> old(m_slots.size() * 2);
+        std::vector<Slot, HugePageAllocator<Slot>> old(m_slots.size() * 2);
         old.swap(m_slots);
         m_mask = m_slots.size() - 1;
         for (const Slot &s : old) {
@@ -103,7 +104,7 @@ private:
         }
     }
 
-    std::vector<Slot> m_slots;
+    std::vector<Slot, HugePageAllocator<Slot>> m_slots;
     std::string m_arena;
     std::size_t m_mask = 0;
     std::size_t m_size = 0;

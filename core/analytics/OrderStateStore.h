@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analytics/HugePageAllocator.h"
 #include "model/Timestamp.h"
 
 #include <cstdint>
@@ -88,9 +89,9 @@ private:
     void grow();
     std::size_t slotOf(std::uint32_t index) const;
 
-    std::vector<OrderState> m_states;
+    std::vector<OrderState, HugePageAllocator<OrderState>> m_states;
     std::vector<std::uint32_t> m_free;
-    std::vector<std::uint64_t> m_slots; // (fingerprint << 32) | (index + 1); 0 = empty
+    std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> m_slots; // (fingerprint << 32) | (index + 1); 0 = empty
     std::size_t m_mask = 0;
     std::size_t m_liveCount = 0;
 

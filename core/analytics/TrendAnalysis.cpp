@@ -41,14 +41,14 @@ void TrendAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext &c
     if (minute > m_latestMinute - span * kMsPerMinute) {
         const auto index = static_cast<std::size_t>(((minute / kMsPerMinute) % span + span) % span);
         MinuteSlot &slot = m_minutes[index];
-        if (slot.minute != minute) {
-            if (slot.minute > minute)
-                return; // the slot already holds a newer minute (cannot happen inside the span)
+        if (slot.minute < minute) { // the slot's minute has left the span: reuse it
             slot.minute = minute;
             slot.bucket = Bucket{};
         }
-        ++slot.bucket.orders;
-        slot.bucket.sales += amount;
+        if (slot.minute == minute) {
+            ++slot.bucket.orders;
+            slot.bucket.sales += amount;
+        }
     }
 }
 
