@@ -42,8 +42,12 @@ MainWindow::MainWindow(QWidget *parent)
                new RestaurantsPage(m_stack), new DeliveryPage(m_stack), new FraudPage(m_stack),
                new HealthPage(m_stack)};
     m_renderedSequence.assign(m_pages.size(), -1);
+    QFont navFont = m_nav->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.15);
+    m_nav->setFont(navFont);
+    m_nav->setSpacing(3);
     int navWidth = 0;
-    const QFontMetrics fm(m_nav->font());
+    const QFontMetrics fm(navFont);
     for (Page *p : m_pages) {
         m_stack->addWidget(p);
         m_nav->addItem(p->title());

@@ -103,7 +103,9 @@ CustomersPage::CustomersPage(QWidget *parent)
     view->setSortingEnabled(true);
     view->sortByColumn(CustomerTableModel::Spent, Qt::DescendingOrder);
     view->verticalHeader()->hide();
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setSectionResizeMode(CustomerTableModel::Customer, QHeaderView::Stretch);
+    view->horizontalHeader()->setSectionResizeMode(CustomerTableModel::Segment, QHeaderView::Stretch);
     tableLayout->addWidget(view);
     layout->addWidget(tableBox, 1, 0, 1, 3);
     layout->setRowStretch(0, 1);

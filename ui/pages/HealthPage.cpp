@@ -39,7 +39,8 @@ HealthPage::HealthPage(QWidget *parent)
     m_sources->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_sources->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     sourcesLayout->addWidget(m_sources);
-    layout->addWidget(sourcesBox, 1);
+    m_sources->setMaximumHeight(160);
+    layout->addWidget(sourcesBox);
 
     auto *eventsBox = new QGroupBox(tr("Events"), this);
     auto *form = new QFormLayout(eventsBox);
@@ -50,7 +51,8 @@ HealthPage::HealthPage(QWidget *parent)
     m_watermark = addRow(form, tr("Watermark (KST):"));
     m_maxEvent = addRow(form, tr("Latest event time (KST):"));
     m_sequence = addRow(form, tr("Snapshot:"));
-    layout->addWidget(eventsBox, 1);
+    layout->addWidget(eventsBox);
+    layout->addStretch(1);
 }
 
 void HealthPage::setSnapshot(const op::Snapshot &s)

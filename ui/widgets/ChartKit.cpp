@@ -17,7 +17,8 @@ QChartView *ChartKit::makeView(const QString &title, QWidget *parent)
     auto *chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
+    // Room on the right: the last label of a bottom axis is centred on the plot's edge.
+    chart->setMargins(QMargins(4, 4, 40, 4));
     chart->setBackgroundRoundness(0);
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
