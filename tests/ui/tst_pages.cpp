@@ -348,10 +348,10 @@ void TestPages::health()
     snapshot->sources.push_back(source);
     HealthPage page;
     page.setSnapshot(*snapshot);
-    QCOMPARE(page.accepted()->text(), Format::count(m_report.events.accepted));
-    QCOMPARE(page.quarantined()->text(), Format::count(m_report.events.quarantined));
-    QCOMPARE(page.late()->text(), Format::count(m_report.events.late));
-    QCOMPARE(page.duplicates()->text(), Format::count(m_report.events.duplicates));
+    QCOMPARE(page.accepted()->value(), Format::count(m_report.events.accepted));
+    QCOMPARE(page.quarantined()->value(), Format::count(m_report.events.quarantined));
+    QCOMPARE(page.late()->value(), Format::count(m_report.events.late));
+    QCOMPARE(page.duplicates()->value(), Format::count(m_report.events.duplicates));
     QCOMPARE(page.sourceTable()->rowCount(), 1);
     QCOMPARE(page.sourceTable()->item(0, 0)->text(), QStringLiteral("file replay"));
     QCOMPARE(page.sourceTable()->item(0, 1)->text(), QStringLiteral("finished"));

@@ -1,12 +1,13 @@
 #include "pages/HealthPage.h"
 
 #include "common/Format.h"
+#include "widgets/KpiTile.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QProgressBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -30,6 +31,15 @@ HealthPage::HealthPage(QWidget *parent)
     : Page(parent)
 {
     auto *layout = new QVBoxLayout(this);
+    auto *tiles = new QHBoxLayout;
+    m_accepted = new KpiTile(tr("Events accepted"), this);
+    m_quarantined = new KpiTile(tr("Quarantined"), this);
+    m_late = new KpiTile(tr("Late (after the watermark)"), this);
+    m_duplicates = new KpiTile(tr("Duplicates"), this);
+    m_rate = new KpiTile(tr("Events/s"), this);
+    for (KpiTile *t : {m_accepted, m_quarantined, m_late, m_duplicates, m_rate})
+        tiles->addWidget(t);
+    layout->addLayout(tiles);
     auto *sourcesBox = new QGroupBox(tr("Sources"), this);
     auto *sourcesLayout = new QVBoxLayout(sourcesBox);
     m_sources = new QTableWidget(0, SourceColumnCount, sourcesBox);
@@ -42,12 +52,8 @@ HealthPage::HealthPage(QWidget *parent)
     m_sources->setMaximumHeight(160);
     layout->addWidget(sourcesBox);
 
-    auto *eventsBox = new QGroupBox(tr("Events"), this);
+    auto *eventsBox = new QGroupBox(tr("Event time"), this);
     auto *form = new QFormLayout(eventsBox);
-    m_accepted = addRow(form, tr("Accepted:"));
-    m_quarantined = addRow(form, tr("Quarantined:"));
-    m_late = addRow(form, tr("Late (after the watermark):"));
-    m_duplicates = addRow(form, tr("Duplicates:"));
     m_watermark = addRow(form, tr("Watermark (KST):"));
     m_maxEvent = addRow(form, tr("Latest event time (KST):"));
     m_sequence = addRow(form, tr("Snapshot:"));
@@ -81,10 +87,14 @@ void HealthPage::setSnapshot(const op::Snapshot &s)
             item->setText(cells[c]);
         }
     }
-    m_accepted->setText(Format::count(s.events.accepted));
-    m_quarantined->setText(Format::count(s.events.quarantined));
-    m_late->setText(Format::count(s.events.late));
-    m_duplicates->setText(Format::count(s.events.duplicates));
+    m_accepted->setValue(Format::count(s.events.accepted));
+    m_quarantined->setValue(Format::count(s.events.quarantined));
+    m_late->setValue(Format::count(s.events.late));
+    m_duplicates->setValue(Format::count(s.events.duplicates));
+    double rate = 0;
+    for (const op::SourceHealth &h : s.sources)
+        rate += h.messagesPerSecond;
+    m_rate->setValue(Format::count(static_cast<std::int64_t>(rate)));
     m_watermark->setText(s.watermark > 0 ? Format::dateTime(s.watermark) : QStringLiteral("–"));
     m_maxEvent->setText(s.maxEventTime > 0 ? Format::dateTime(s.maxEventTime) : QStringLiteral("–"));
     m_sequence->setText(tr("#%1").arg(s.sequence));

@@ -2,12 +2,12 @@
 
 #include "pages/Page.h"
 
-class QFormLayout;
 class QLabel;
-class QProgressBar;
 class QTableWidget;
 
 namespace opui {
+
+class KpiTile;
 
 // Sources & Health: each source's state, progress and throughput; the engine's event counts.
 class HealthPage : public Page
@@ -21,17 +21,18 @@ public:
     QString title() const override { return tr("Sources & Health"); }
 
     QTableWidget *sourceTable() const { return m_sources; }
-    QLabel *accepted() const { return m_accepted; }
-    QLabel *quarantined() const { return m_quarantined; }
-    QLabel *late() const { return m_late; }
-    QLabel *duplicates() const { return m_duplicates; }
+    KpiTile *accepted() const { return m_accepted; }
+    KpiTile *quarantined() const { return m_quarantined; }
+    KpiTile *late() const { return m_late; }
+    KpiTile *duplicates() const { return m_duplicates; }
 
 private:
     QTableWidget *m_sources = nullptr;
-    QLabel *m_accepted = nullptr;
-    QLabel *m_quarantined = nullptr;
-    QLabel *m_late = nullptr;
-    QLabel *m_duplicates = nullptr;
+    KpiTile *m_accepted = nullptr;
+    KpiTile *m_quarantined = nullptr;
+    KpiTile *m_late = nullptr;
+    KpiTile *m_duplicates = nullptr;
+    KpiTile *m_rate = nullptr;
     QLabel *m_watermark = nullptr;
     QLabel *m_maxEvent = nullptr;
     QLabel *m_sequence = nullptr;

@@ -81,7 +81,7 @@ void RestaurantsPage::setSnapshot(const op::Snapshot &s)
     }
     m_top->append(set);
     m_topAxis->setCategories(names);
-    ChartKit::setNiceAxis(m_salesAxis, std::max(1000.0, max), [](double v) { return Format::money(static_cast<op::Money>(v)); });
+    ChartKit::setNiceAxis(m_salesAxis, std::max(1000.0, max), [](double v) { return Format::money(static_cast<op::Money>(v)); }, 3);
 }
 
 } // namespace opui

@@ -37,11 +37,12 @@ double ChartKit::niceStep(double max, int targetTicks)
     return std::max(1.0, nice * magnitude);
 }
 
-void ChartKit::setNiceAxis(QCategoryAxis *axis, double max, const std::function<QString(double)> &label)
+void ChartKit::setNiceAxis(QCategoryAxis *axis, double max, const std::function<QString(double)> &label,
+                           int targetTicks)
 {
     for (const QString &l : axis->categoriesLabels())
         axis->remove(l);
-    const double step = niceStep(max, 5);
+    const double step = niceStep(max, targetTicks);
     const int steps = std::max(1, static_cast<int>(std::ceil(max / step)));
     // A category spans (previous end, end]; the first one starts just below 0 so 0 is labelled.
     axis->setStartValue(-step * 1e-6);

@@ -19,8 +19,9 @@ class ChartKit
 public:
     static QChartView *makeView(const QString &title, QWidget *parent);
 
-    // Ticks at "nice" values 0, step, 2*step, ... covering [0, max]; labels from `label`.
-    static void setNiceAxis(QCategoryAxis *axis, double max, const std::function<QString(double)> &label);
+    // About targetTicks ticks (fewer where long labels share a narrow axis) at "nice" values 0, step, 2*step, ... covering [0, max]; labels from `label`.
+    static void setNiceAxis(QCategoryAxis *axis, double max, const std::function<QString(double)> &label,
+                            int targetTicks = 5);
     // About `ticks` labels between fromMs and toMs (UTC ms), shown in the display zone.
     static void setTimeAxis(QCategoryAxis *axis, double fromMs, double toMs, bool withDate, int ticks = 6);
     static double niceStep(double max, int targetTicks);
