@@ -126,7 +126,8 @@ void DeliveryPage::setSnapshot(const op::Snapshot &s)
     double max = 0;
     for (const op::HistogramBucket &b : d.histogram) {
         set->append(static_cast<double>(b.count));
-        labels << QStringLiteral("%1–%2").arg(b.from).arg(b.to);
+        // Many buckets: their start alone, or the labels would not fit under the bars.
+        labels << (d.histogram.size() > 20 ? QString::number(b.from) : QStringLiteral("%1–%2").arg(b.from).arg(b.to));
         max = std::max(max, static_cast<double>(b.count));
     }
     if (!d.histogram.empty()) {

@@ -95,7 +95,16 @@ void OverviewPage::setSnapshot(const op::Snapshot &s)
     QList<QPointF> sales;
     double maxOrders = 0;
     double maxSales = 0;
+    // The engine keeps only windows that had orders; a quiet window is drawn as 0 so the lines
+    // do not bridge the gap as if orders had kept coming.
+    op::TimestampMs next = s.recentWindows.empty() ? 0 : s.recentWindows.front().windowStart;
     for (const op::RealtimeStatsRow &w : s.recentWindows) {
+        const op::TimestampMs length = std::max<op::TimestampMs>(1, w.windowEnd - w.windowStart);
+        for (; next < w.windowStart; next += length) {
+            orders.append({static_cast<double>(next), 0.0});
+            sales.append({static_cast<double>(next), 0.0});
+        }
+        next = w.windowStart + length;
         const auto x = static_cast<double>(w.windowStart);
         orders.append({x, static_cast<double>(w.totalOrders)});
         sales.append({x, static_cast<double>(w.totalSales)});
