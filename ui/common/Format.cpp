@@ -1,5 +1,6 @@
 #include "common/Format.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 
 namespace opui {
@@ -44,7 +45,7 @@ QString Format::minutes(std::optional<double> value)
 {
     if (!value)
         return QStringLiteral("–");
-    return locale().toString(*value, 'f', 1) + QStringLiteral(" min");
+    return QCoreApplication::translate("Format", "%1 min").arg(locale().toString(*value, 'f', 1));
 }
 
 QString Format::dateTime(op::TimestampMs utcMs)
