@@ -30,6 +30,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -269,6 +270,13 @@ void TestPages::restaurants()
     for (int i = 0; i < 10; ++i)
         QCOMPARE(set->at(9 - i), static_cast<double>(sales[static_cast<std::size_t>(i)]));
     QCOMPARE(page.topAxis()->categories().size(), 10);
+
+    // Hovering the top bar names the restaurant and its sales.
+    QBarSet *hovered = page.topSeries()->barSets().front();
+    Q_EMIT page.topSeries()->hovered(true, 9, hovered);
+    QVERIFY(QToolTip::text().contains(Format::money(sales.front())));
+    QVERIFY(QToolTip::text().startsWith(page.topAxis()->categories().at(9)));
+    Q_EMIT page.topSeries()->hovered(false, 9, hovered);
 }
 
 void TestPages::delivery()

@@ -53,6 +53,9 @@ CustomersPage::CustomersPage(QWidget *parent)
     sc->addAxis(m_segmentValues, Qt::AlignBottom);
     m_segments->attachAxis(m_segmentAxis);
     m_segments->attachAxis(m_segmentValues);
+    ChartKit::addBarTooltips(m_segments, [this](int index, double value) {
+        return tr("%1: %2 customers").arg(m_segmentAxis->at(index), countLabel(value));
+    });
     layout->addWidget(segments, 0, 0);
 
     m_rf = new HeatmapWidget(this);
@@ -79,6 +82,9 @@ CustomersPage::CustomersPage(QWidget *parent)
     gc->addAxis(m_gradeValues, Qt::AlignBottom);
     m_grades->attachAxis(m_gradeAxis);
     m_grades->attachAxis(m_gradeValues);
+    ChartKit::addBarTooltips(m_grades, [this](int index, double value) {
+        return tr("%1: %2 customers").arg(m_gradeAxis->at(index), countLabel(value));
+    });
     layout->addWidget(grades, 0, 2);
 
     auto *tableBox = new QWidget(this);

@@ -81,6 +81,9 @@ DeliveryPage::DeliveryPage(QWidget *parent)
         m_markers[i]->attachAxis(m_histAxis);
         m_markers[i]->attachAxis(m_histCount);
     }
+    ChartKit::addBarTooltips(m_histogram, [this](int index, double value) {
+        return tr("%1 min: %2 orders").arg(m_histAxis->at(index), Format::count(static_cast<std::int64_t>(value)));
+    });
     layout->addWidget(hist, 1, 0, 1, 2);
 
     QChartView *dist = ChartKit::makeView(tr("Mean delivery time by distance"), this);
@@ -91,6 +94,7 @@ DeliveryPage::DeliveryPage(QWidget *parent)
     addCategoryAxis(dc, m_distance, tr("Distance"),
                     {tr("0–1 km"), tr("1–2 km"), tr("2–3 km"), tr("3–5 km"), tr("5+ km")});
     m_distanceMinutes = addValueAxis(dc, m_distance, tr("Mean delivery time (min)"));
+    ChartKit::addBarTooltips(m_distance, [](int, double value) { return Format::minutes(value); });
     layout->addWidget(dist, 2, 0);
 
     QChartView *late = ChartKit::makeView(tr("Late deliveries by hour of placement"), this);
@@ -103,6 +107,9 @@ DeliveryPage::DeliveryPage(QWidget *parent)
         hours << QString::number(h);
     addCategoryAxis(lc, m_late, tr("Hour of day (KST)"), hours);
     m_latePercent = addValueAxis(lc, m_late, tr("Late (%)"));
+    ChartKit::addBarTooltips(m_late, [](int index, double value) {
+        return tr("%1:00 – %2 late").arg(index).arg(Format::percent(value / 100.0));
+    });
     layout->addWidget(late, 2, 1);
     layout->setRowStretch(1, 3);
     layout->setRowStretch(2, 2);

@@ -55,6 +55,12 @@ OverviewPage::OverviewPage(QWidget *parent)
     m_ordersSeries->attachAxis(m_ordersAxis);
     m_salesSeries->attachAxis(m_timeAxis);
     m_salesSeries->attachAxis(m_salesAxis);
+    ChartKit::addLineTooltips(m_ordersSeries, [](const QPointF &p) {
+        return tr("%1: %2 orders").arg(Format::time(static_cast<op::TimestampMs>(p.x())), Format::count(static_cast<std::int64_t>(p.y())));
+    });
+    ChartKit::addLineTooltips(m_salesSeries, [](const QPointF &p) {
+        return tr("%1: %2").arg(Format::time(static_cast<op::TimestampMs>(p.x())), Format::money(static_cast<op::Money>(p.y())));
+    });
     layout->addWidget(m_chart, 1, 0, 1, 2);
 
     m_items = new ItemTableModel(this);

@@ -48,6 +48,9 @@ RestaurantsPage::RestaurantsPage(QWidget *parent)
     c->addAxis(m_salesAxis, Qt::AlignBottom);
     m_top->attachAxis(m_topAxis);
     m_top->attachAxis(m_salesAxis);
+    ChartKit::addBarTooltips(m_top, [this](int index, double value) {
+        return tr("%1: %2").arg(m_topAxis->at(index), Format::money(static_cast<op::Money>(value)));
+    });
     layout->addWidget(chart, 2);
 }
 

@@ -70,6 +70,12 @@ TrendsPage::TrendsPage(QWidget *parent)
         s->attachAxis(m_hourAxis);
     m_hourlyOrders->attachAxis(m_hourOrdersAxis);
     m_hourlySales->attachAxis(m_hourSalesAxis);
+    ChartKit::addLineTooltips(m_hourlyOrders, [](const QPointF &p) {
+        return tr("%1: %2 orders").arg(Format::shortTime(static_cast<op::TimestampMs>(p.x()), true), countLabel(p.y()));
+    });
+    ChartKit::addLineTooltips(m_hourlySales, [](const QPointF &p) {
+        return tr("%1: %2").arg(Format::shortTime(static_cast<op::TimestampMs>(p.x()), true), moneyLabel(p.y()));
+    });
     m_charts->addWidget(hourly);
 
     // Daily: order bars per display-zone day, sales as a line.
@@ -93,6 +99,9 @@ TrendsPage::TrendsPage(QWidget *parent)
     m_daily->attachAxis(m_dayOrdersAxis);
     m_dailySales->attachAxis(m_dayAxis);
     m_dailySales->attachAxis(m_daySalesAxis);
+    ChartKit::addBarTooltips(m_daily, [this](int index, double value) {
+        return tr("%1: %2 orders").arg(m_dayAxis->at(index), countLabel(value));
+    });
     m_charts->addWidget(daily);
     layout->addWidget(m_charts, 3);
 

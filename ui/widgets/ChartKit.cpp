@@ -2,11 +2,16 @@
 
 #include "common/Format.h"
 
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QCursor>
 #include <QPainter>
+#include <QToolTip>
+#include <QXYSeries>
 
 #include <cmath>
 
@@ -82,6 +87,27 @@ void ChartKit::setTimeAxis(QCategoryAxis *axis, double fromMs, double toMs, bool
     }
     axis->setRange(fromMs, toMs);
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+}
+
+void ChartKit::addBarTooltips(QAbstractBarSeries *series, std::function<QString(int, double)> text)
+{
+    QObject::connect(series, &QAbstractBarSeries::hovered, series,
+                     [text = std::move(text)](bool status, int index, QBarSet *set) {
+                         if (status && set && index >= 0 && index < set->count())
+                             QToolTip::showText(QCursor::pos(), text(index, set->at(index)));
+                         else
+                             QToolTip::hideText();
+                     });
+}
+
+void ChartKit::addLineTooltips(QXYSeries *series, std::function<QString(const QPointF &)> text)
+{
+    QObject::connect(series, &QXYSeries::hovered, series, [text = std::move(text)](const QPointF &point, bool state) {
+        if (state)
+            QToolTip::showText(QCursor::pos(), text(point));
+        else
+            QToolTip::hideText();
+    });
 }
 
 } // namespace opui

@@ -4,10 +4,13 @@
 
 #include <functional>
 
+class QAbstractBarSeries;
 class QChart;
 class QChartView;
 class QCategoryAxis;
+class QPointF;
 class QWidget;
+class QXYSeries;
 
 namespace opui {
 
@@ -25,6 +28,10 @@ public:
     // About `ticks` labels between fromMs and toMs (UTC ms), shown in the display zone.
     static void setTimeAxis(QCategoryAxis *axis, double fromMs, double toMs, bool withDate, int ticks = 6);
     static double niceStep(double max, int targetTicks);
+
+    // Hover tooltips: the text for the hovered bar (category index, value) or line point.
+    static void addBarTooltips(QAbstractBarSeries *series, std::function<QString(int, double)> text);
+    static void addLineTooltips(QXYSeries *series, std::function<QString(const QPointF &)> text);
 };
 
 } // namespace opui
