@@ -1,9 +1,12 @@
 // orderpulse: the desktop application. Parses arguments and opens the main window.
 #include "MainWindow.h"
+#include "common/DemoData.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+
+#include <cstdio>
 
 int main(int argc, char **argv)
 {
@@ -19,18 +22,64 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     const QCommandLineOption replay(QStringLiteral("replay"), QStringLiteral("Replay a dataset file."),
                                     QStringLiteral("FILE"));
+    const QCommandLineOption capture(QStringLiteral("capture"),
+                                     QStringLiteral("Replay to the end (default: the bundled demo), write every "
+                                                    "page as DIR/<page>.png at 1600x1000, and exit."),
+                                     QStringLiteral("DIR"));
+    // Accepted now; the translations arrive with the language work (the UI is English until then).
+    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: ko or en."),
+                                  QStringLiteral("LANG"));
     parser.addOption(replay);
+    parser.addOption(capture);
+    parser.addOption(lang);
     parser.process(app);
 
-    opui::MainWindow window;
-    window.show();
+    if (parser.isSet(lang) && parser.value(lang) != QLatin1String("ko") && parser.value(lang) != QLatin1String("en")) {
+        std::fprintf(stderr, "orderpulse: --lang must be ko or en\n");
+        return 2;
+    }
+
+    QString path;
     if (parser.isSet(replay)) {
-        const QString path = parser.value(replay);
+        path = parser.value(replay);
         if (!QFileInfo(path).isFile()) {
             std::fprintf(stderr, "orderpulse: cannot open '%s': no such file\n", qPrintable(path));
             return 2;
         }
-        window.startReplay({path});
     }
+
+    opui::MainWindow window;
+    if (parser.isSet(capture)) {
+        if (path.isEmpty())
+            path = opui::bundledDemoPath();
+        if (path.isEmpty()) {
+            std::fprintf(stderr, "orderpulse: the bundled demo dataset was not found; use --replay FILE\n");
+            return 2;
+        }
+        const QString dir = parser.value(capture);
+        QObject::connect(&window, &opui::MainWindow::replayFinished, &app,
+                         [&window, dir](bool completed, const QString &error) {
+                             if (!completed || !error.isEmpty()) {
+                                 std::fprintf(stderr, "orderpulse: replay failed: %s\n", qPrintable(error));
+                                 QApplication::exit(1);
+                                 return;
+                             }
+                             QString why;
+                             if (!window.capturePages(dir, QSize(1600, 1000), &why)) {
+                                 std::fprintf(stderr, "orderpulse: %s\n", qPrintable(why));
+                                 QApplication::exit(1);
+                                 return;
+                             }
+                             QApplication::exit(0);
+                         });
+        window.resize(1600, 1000);
+        window.show();
+        window.startReplay({path});
+        return QApplication::exec();
+    }
+
+    window.show();
+    if (!path.isEmpty())
+        window.startReplay({path});
     return QApplication::exec();
 }
