@@ -105,7 +105,11 @@ DeliveryPage::DeliveryPage(QWidget *parent)
     QStringList hours;
     for (int h = 0; h < 24; ++h)
         hours << QString::number(h);
-    addCategoryAxis(lc, m_late, tr("Hour of day (KST)"), hours);
+    QBarCategoryAxis *hourAxis = addCategoryAxis(lc, m_late, tr("Hour of day (KST)"), hours);
+    // 24 categories leave about 20 px each: at the default size Qt Charts elides "10".."23".
+    QFont small = hourAxis->labelsFont();
+    small.setPointSizeF(small.pointSizeF() * 0.8);
+    hourAxis->setLabelsFont(small);
     m_latePercent = addValueAxis(lc, m_late, tr("Late (%)"));
     ChartKit::addBarTooltips(m_late, [](int index, double value) {
         return tr("%1:00 – %2 late").arg(index).arg(Format::percent(value / 100.0));
