@@ -1,5 +1,7 @@
 #include "io/LogDecoder.h"
 
+#include "io/FieldReasons.h"
+
 #include <algorithm>
 #include <cstring>
 #include <utility>
@@ -114,7 +116,7 @@ void LogDecoder::processLine(std::string_view line)
         return;
     }
     if (!isValidUtf8(line)) {
-        quarantine(std::string(kInvalidUtf8), line);
+        quarantine(std::string(reason::kInvalidUtf8), line);
         return;
     }
     if (kind == LogLineParser::Kind::Broken) {

@@ -44,8 +44,6 @@ namespace op {
 class LogDecoder : public Decoder
 {
 public:
-    static constexpr std::string_view kInvalidUtf8 = "invalid UTF-8";
-
     explicit LogDecoder(LogTimeZone zone = {});
 
     void begin(std::string source, EventHandler &handler) override;

@@ -1,5 +1,6 @@
 #include "io/LogLineParser.h"
 
+#include "io/FieldReasons.h"
 #include "io/XmlLogFields.h"
 
 #include <array>
@@ -78,7 +79,7 @@ std::string keyReason(std::string_view what, std::string_view key)
 {
     std::string r(what);
     r += " '";
-    r += xmllog::quoted(key);
+    r += reason::quoted(key);
     r += '\'';
     return r;
 }
@@ -285,7 +286,7 @@ bool LogLineParser::assign(std::string_view key, std::string_view value, OrderEv
             return true;
         const auto time = parseTime(t);
         if (!time)
-            return fail(xmllog::invalidEventTime(t));
+            return fail(reason::invalidEventTime(t));
         out.eventTime = *time;
         return true;
     }

@@ -1,5 +1,6 @@
 #include "io/NdjsonRecordParser.h"
 
+#include "io/FieldReasons.h"
 #include "io/JsonValueCheck.h"
 #include "io/NdjsonFields.h"
 #include "io/NdjsonReasons.h"
@@ -62,7 +63,7 @@ struct NdjsonRecordParser::Impl
     bool fail(std::string &&text)
     {
         reason = std::move(text);
-        ndjson::limitReason(reason);
+        reason::limitReason(reason);
         return false;
     }
     bool jsonFail(error_code error);
@@ -110,7 +111,7 @@ bool NdjsonRecordParser::Impl::jsonFail(error_code error)
 {
     switch (error) {
     case simdjson::UTF8_ERROR:
-        return fail(ndjson::kInvalidUtf8);
+        return fail(reason::kInvalidUtf8);
     case simdjson::UNCLOSED_STRING:
         return fail(ndjson::kUnclosedString);
     case simdjson::UNESCAPED_CHARS:
@@ -285,13 +286,13 @@ bool NdjsonRecordParser::Impl::dispatch(Field field, ondemand::value &v, OrderEv
         return readDouble(v, "rating", ev.rating);
     case Field::Type: {
         std::optional<EventType> type;
-        if (!readEnum(v, "type", eventTypeFromName, ndjson::unknownType, type))
+        if (!readEnum(v, "type", eventTypeFromName, reason::unknownType, type))
             return false;
         ev.type = type.value_or(EventType::Order); // null is absent, and absent means a complete order
         return true;
     }
     case Field::Status:
-        return readEnum(v, "status", orderStatusFromName, ndjson::unknownStatus, ev.status);
+        return readEnum(v, "status", orderStatusFromName, reason::unknownStatus, ev.status);
     case Field::Unknown:
         return skipValidated(v, 2);
     }
@@ -335,7 +336,7 @@ bool NdjsonRecordParser::Impl::readText(ondemand::value &v, std::string_view nam
         out.assign(token);
         return true;
     }
-    return fail(ndjson::notAString(name));
+    return fail(reason::notAString(name));
 }
 
 template<typename T, typename Parse>
@@ -354,7 +355,7 @@ bool NdjsonRecordParser::Impl::readEnum(ondemand::value &v, std::string_view nam
     if (!classify(v, type))
         return false;
     if (type != ondemand::json_type::null)
-        return fail(ndjson::notAString(name));
+        return fail(reason::notAString(name));
     out.reset();
     return true;
 }
@@ -365,7 +366,7 @@ bool NdjsonRecordParser::Impl::readWhole(ondemand::value &v, std::string_view na
     std::int64_t i = 0;
     if (!v.get_int64().get(i)) {
         if (i < min || i > max)
-            return fail(ndjson::outOfRange(name));
+            return fail(reason::outOfRange(name));
         out = i;
         return true;
     }
@@ -385,17 +386,17 @@ bool NdjsonRecordParser::Impl::readWholeSlow(ondemand::value &v, std::string_vie
         return true;
     }
     if (type != ondemand::json_type::number)
-        return fail(ndjson::notANumber(name));
+        return fail(reason::notANumber(name));
     double d = 0;
     if (const error_code e = v.get_double().get(d))
         return jsonFail(e);
     if (d != std::trunc(d))
-        return fail(won ? ndjson::notWholeWon(name) : ndjson::notWholeNumber(name));
+        return fail(won ? reason::notWholeWon(name) : reason::notWholeNumber(name));
     if (!(d >= -kMaxWholeDouble && d <= kMaxWholeDouble))
-        return fail(ndjson::outOfRange(name));
+        return fail(reason::outOfRange(name));
     const auto whole = static_cast<std::int64_t>(d);
     if (whole < min || whole > max)
-        return fail(ndjson::outOfRange(name));
+        return fail(reason::outOfRange(name));
     out = whole;
     return true;
 }
@@ -421,7 +422,7 @@ bool NdjsonRecordParser::Impl::readDouble(ondemand::value &v, std::string_view n
     if (!classify(v, type))
         return false;
     if (type != ondemand::json_type::null)
-        return fail(ndjson::notANumber(name));
+        return fail(reason::notANumber(name));
     out.reset();
     return true;
 }
@@ -433,7 +434,7 @@ bool NdjsonRecordParser::Impl::readEventTime(ondemand::value &v, OrderEvent &ev)
     if (!e) {
         const auto t = parseEventTime(text);
         if (!t)
-            return fail(ndjson::invalidEventTime(text));
+            return fail(reason::invalidEventTime(text));
         ev.eventTime = *t;
         return true;
     }
@@ -449,12 +450,12 @@ bool NdjsonRecordParser::Impl::readEventTime(ondemand::value &v, OrderEvent &ev)
         ev.eventTime = 0;
         return true; // absent: "missing event_time"
     case ondemand::json_type::object:
-        return fail(ndjson::invalidEventTime("{...}"));
+        return fail(reason::invalidEventTime("{...}"));
     case ondemand::json_type::array:
-        return fail(ndjson::invalidEventTime("[...]"));
+        return fail(reason::invalidEventTime("[...]"));
     case ondemand::json_type::boolean:
     case ondemand::json_type::string:
-        return fail(ndjson::invalidEventTime(token));
+        return fail(reason::invalidEventTime(token));
     case ondemand::json_type::number:
         break;
     }
@@ -462,7 +463,7 @@ bool NdjsonRecordParser::Impl::readEventTime(ondemand::value &v, OrderEvent &ev)
     if (!readWhole(v, "event_time", false, -kMaxEpochMillis, kMaxEpochMillis, ms)) {
         if (reason.rfind("malformed JSON", 0) == 0)
             return false;
-        return fail(ndjson::invalidEventTime(token)); // fractional or beyond 16 digits
+        return fail(reason::invalidEventTime(token)); // fractional or beyond 16 digits
     }
     ev.eventTime = ms.value_or(0);
     return true;
@@ -477,7 +478,7 @@ bool NdjsonRecordParser::Impl::readItems(ondemand::value &v, OrderEvent &ev)
         if (!classify(v, type))
             return false;
         if (type != ondemand::json_type::null)
-            return fail(ndjson::notAnArray("items"));
+            return fail(reason::notAnArray("items"));
         releaseItems(ev); // a repeated key: the last one wins
         return true;
     }
@@ -491,7 +492,7 @@ bool NdjsonRecordParser::Impl::readItems(ondemand::value &v, OrderEvent &ev)
         ondemand::object object;
         e = element.get_object().get(object);
         if (e == simdjson::INCORRECT_TYPE)
-            return fail(ndjson::notAnObject("items"));
+            return fail(reason::notAnObject("items"));
         if (e)
             return jsonFail(e);
         if (!readItem(object, addItem(ev)))
@@ -597,7 +598,7 @@ bool NdjsonRecordParser::parsePadded(const char *data, std::size_t len, std::siz
         return false;
     if (auto problem = validateEvent(out, m_effectiveRules)) {
         m_reason = std::move(*problem);
-        ndjson::limitReason(m_reason);
+        reason::limitReason(m_reason);
         return false;
     }
     return true;

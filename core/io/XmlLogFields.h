@@ -9,7 +9,7 @@
 
 // What the XML and log-line codecs share: both carry the OrderEvent fields as text under their
 // DESIGN.md (JSON) names, so both parse and format them the same way and give the same
-// quarantine reasons as the NDJSON decoder ("field 'amount' is not a number", ...).
+// quarantine reasons as the NDJSON decoder (io/FieldReasons.h).
 namespace op::xmllog {
 
 enum class FieldId : std::uint8_t
@@ -48,18 +48,6 @@ std::optional<std::string> parseInt32(std::string_view name, std::string_view te
 std::optional<std::string> parseDouble(std::string_view name, std::string_view text, double &out);
 
 std::string_view trimmed(std::string_view text);
-
-// Reasons, in the words of the NDJSON decoder.
-std::string notANumber(std::string_view field);       // field 'amount' is not a number
-std::string notWholeWon(std::string_view field);      // field 'amount' is not a whole number of won
-std::string notWholeNumber(std::string_view field);   // field 'qty' is not a whole number
-std::string outOfRange(std::string_view field);       // field 'amount' is out of range
-std::string unknownType(std::string_view value);      // unknown type 'refund'
-std::string unknownStatus(std::string_view value);    // unknown status 'lost'
-std::string invalidEventTime(std::string_view value); // invalid event_time 'yesterday'
-// `value` cut to 64 bytes on a character boundary ("..." marks the cut), control characters
-// shown as spaces, so a reason stays one short readable line.
-std::string quoted(std::string_view value);
 
 // Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid there.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t i);
