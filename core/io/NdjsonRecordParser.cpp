@@ -2,8 +2,8 @@
 
 #include "io/FieldReasons.h"
 #include "io/JsonValueCheck.h"
-#include "io/NdjsonFields.h"
 #include "io/NdjsonReasons.h"
+#include "io/OrderFields.h"
 
 #include <chrono>
 #include <cmath>
@@ -15,8 +15,6 @@
 namespace op {
 
 namespace ondemand = simdjson::ondemand;
-using ndjson::Field;
-using ndjson::ItemField;
 using simdjson::error_code;
 
 namespace {
@@ -70,7 +68,7 @@ struct NdjsonRecordParser::Impl
 
     bool classify(ondemand::value &v, ondemand::json_type &type);
     bool readKey(ondemand::field &field, std::string_view &key);
-    bool dispatch(Field field, ondemand::value &v, OrderEvent &ev);
+    bool dispatch(OrderField field, ondemand::value &v, OrderEvent &ev);
     bool readText(ondemand::value &v, std::string_view name, std::string &out);
     template<typename T, typename Parse>
     bool readEnum(ondemand::value &v, std::string_view name, Parse parse,
@@ -233,12 +231,12 @@ bool NdjsonRecordParser::Impl::decode(const char *data, std::size_t len, std::si
         ondemand::field field;
         if ((e = std::move(result).get(field)))
             return jsonFail(e);
-        Field id = ndjson::fieldAt(field.key().raw());
-        if (id == Field::Unknown) { // or a known key written with escapes
+        OrderField id = orderFieldAt(field.key().raw());
+        if (id == OrderField::Unknown) { // or a known key written with escapes
             std::string_view key;
             if (!readKey(field, key))
                 return false;
-            id = ndjson::fieldNamed(key);
+            id = orderFieldNamed(key);
         }
         if (!dispatch(id, field.value(), ev))
             return false;
@@ -249,51 +247,51 @@ bool NdjsonRecordParser::Impl::decode(const char *data, std::size_t len, std::si
     return true;
 }
 
-bool NdjsonRecordParser::Impl::dispatch(Field field, ondemand::value &v, OrderEvent &ev)
+bool NdjsonRecordParser::Impl::dispatch(OrderField field, ondemand::value &v, OrderEvent &ev)
 {
     switch (field) {
-    case Field::OrderId:
+    case OrderField::OrderId:
         return readText(v, "order_id", ev.orderId);
-    case Field::CustomerId:
+    case OrderField::CustomerId:
         return readText(v, "customer_id", ev.customerId);
-    case Field::MerchantId:
+    case OrderField::MerchantId:
         return readText(v, "merchant_id", ev.merchantId);
-    case Field::MerchantName:
+    case OrderField::MerchantName:
         return readText(v, "merchant_name", ev.merchantName);
-    case Field::Category:
+    case OrderField::Category:
         return readText(v, "category", ev.category);
-    case Field::Region:
+    case OrderField::Region:
         return readText(v, "region", ev.region);
-    case Field::Ip:
+    case OrderField::Ip:
         return readText(v, "ip", ev.ip);
-    case Field::Payment:
+    case OrderField::Payment:
         return readText(v, "payment", ev.payment);
-    case Field::EventTime:
+    case OrderField::EventTime:
         return readEventTime(v, ev);
-    case Field::Items:
+    case OrderField::Items:
         return readItems(v, ev);
-    case Field::Amount:
+    case OrderField::Amount:
         return readMoney(v, "amount", ev.amount);
-    case Field::DeliveryFee:
+    case OrderField::DeliveryFee:
         return readMoney(v, "delivery_fee", ev.deliveryFee);
-    case Field::DistanceKm:
+    case OrderField::DistanceKm:
         return readDouble(v, "distance_km", ev.distanceKm);
-    case Field::PromisedMin:
+    case OrderField::PromisedMin:
         return readDouble(v, "promised_min", ev.promisedMin);
-    case Field::DeliveryMin:
+    case OrderField::DeliveryMin:
         return readDouble(v, "delivery_min", ev.deliveryMin);
-    case Field::Rating:
+    case OrderField::Rating:
         return readDouble(v, "rating", ev.rating);
-    case Field::Type: {
+    case OrderField::Type: {
         std::optional<EventType> type;
         if (!readEnum(v, "type", eventTypeFromName, reason::unknownType, type))
             return false;
         ev.type = type.value_or(EventType::Order); // null is absent, and absent means a complete order
         return true;
     }
-    case Field::Status:
+    case OrderField::Status:
         return readEnum(v, "status", orderStatusFromName, reason::unknownStatus, ev.status);
-    case Field::Unknown:
+    case OrderField::Unknown:
         return skipValidated(v, 2);
     }
     return true;
@@ -508,12 +506,12 @@ bool NdjsonRecordParser::Impl::readItem(ondemand::object &object, OrderItem &ite
         error_code e = std::move(result).get(field);
         if (e)
             return jsonFail(e);
-        ItemField id = ndjson::itemFieldAt(field.key().raw());
+        ItemField id = itemFieldAt(field.key().raw());
         if (id == ItemField::Unknown) {
             std::string_view key;
             if (!readKey(field, key))
                 return false;
-            id = ndjson::itemFieldNamed(key);
+            id = itemFieldNamed(key);
         }
         ondemand::value &v = field.value();
         switch (id) {

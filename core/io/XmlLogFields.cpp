@@ -2,36 +2,13 @@
 
 #include "io/FieldReasons.h"
 
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <utility>
 
 namespace op::xmllog {
 
 namespace {
-
-constexpr std::array<std::pair<std::string_view, FieldId>, 18> kFieldNames{{
-    {"type", FieldId::Type},
-    {"order_id", FieldId::OrderId},
-    {"event_time", FieldId::EventTime},
-    {"customer_id", FieldId::CustomerId},
-    {"merchant_id", FieldId::MerchantId},
-    {"merchant_name", FieldId::MerchantName},
-    {"category", FieldId::Category},
-    {"region", FieldId::Region},
-    {"items", FieldId::Items},
-    {"amount", FieldId::Amount},
-    {"delivery_fee", FieldId::DeliveryFee},
-    {"distance_km", FieldId::DistanceKm},
-    {"promised_min", FieldId::PromisedMin},
-    {"delivery_min", FieldId::DeliveryMin},
-    {"status", FieldId::Status},
-    {"rating", FieldId::Rating},
-    {"ip", FieldId::Ip},
-    {"payment", FieldId::Payment},
-}};
 
 // Integral doubles within this range convert to int64 exactly enough for money.
 constexpr double kMaxWholeDouble = 9.0e18;
@@ -138,14 +115,6 @@ std::optional<std::string> setDouble(std::optional<double> &field, std::string_v
 
 } // namespace
 
-FieldId fieldFromName(std::string_view name)
-{
-    for (const auto &[n, id] : kFieldNames)
-        if (n == name)
-            return id;
-    return FieldId::Unknown;
-}
-
 std::string_view trimmed(std::string_view text)
 {
     while (!text.empty() && isSpace(text.front()))
@@ -155,10 +124,10 @@ std::string_view trimmed(std::string_view text)
     return text;
 }
 
-std::optional<std::string> setField(OrderEvent &e, FieldId field, std::string_view text)
+std::optional<std::string> setField(OrderEvent &e, OrderField field, std::string_view text)
 {
     switch (field) {
-    case FieldId::Type: {
+    case OrderField::Type: {
         const std::string_view t = trimmed(text);
         if (t.empty()) {
             e.type = EventType::Order;
@@ -170,7 +139,7 @@ std::optional<std::string> setField(OrderEvent &e, FieldId field, std::string_vi
         e.type = *type;
         return std::nullopt;
     }
-    case FieldId::Status: {
+    case OrderField::Status: {
         const std::string_view t = trimmed(text);
         if (t.empty()) {
             e.status.reset();
@@ -182,45 +151,45 @@ std::optional<std::string> setField(OrderEvent &e, FieldId field, std::string_vi
         e.status = *status;
         return std::nullopt;
     }
-    case FieldId::OrderId:
+    case OrderField::OrderId:
         e.orderId.assign(text);
         return std::nullopt;
-    case FieldId::CustomerId:
+    case OrderField::CustomerId:
         e.customerId.assign(text);
         return std::nullopt;
-    case FieldId::MerchantId:
+    case OrderField::MerchantId:
         e.merchantId.assign(text);
         return std::nullopt;
-    case FieldId::MerchantName:
+    case OrderField::MerchantName:
         e.merchantName.assign(text);
         return std::nullopt;
-    case FieldId::Category:
+    case OrderField::Category:
         e.category.assign(text);
         return std::nullopt;
-    case FieldId::Region:
+    case OrderField::Region:
         e.region.assign(text);
         return std::nullopt;
-    case FieldId::Ip:
+    case OrderField::Ip:
         e.ip.assign(text);
         return std::nullopt;
-    case FieldId::Payment:
+    case OrderField::Payment:
         e.payment.assign(text);
         return std::nullopt;
-    case FieldId::Amount:
+    case OrderField::Amount:
         return setMoney(e.amount, "amount", text);
-    case FieldId::DeliveryFee:
+    case OrderField::DeliveryFee:
         return setMoney(e.deliveryFee, "delivery_fee", text);
-    case FieldId::DistanceKm:
+    case OrderField::DistanceKm:
         return setDouble(e.distanceKm, "distance_km", text);
-    case FieldId::PromisedMin:
+    case OrderField::PromisedMin:
         return setDouble(e.promisedMin, "promised_min", text);
-    case FieldId::DeliveryMin:
+    case OrderField::DeliveryMin:
         return setDouble(e.deliveryMin, "delivery_min", text);
-    case FieldId::Rating:
+    case OrderField::Rating:
         return setDouble(e.rating, "rating", text);
-    case FieldId::EventTime: // each codec reads the time with its own default zone
-    case FieldId::Items:     // structured differently in each format
-    case FieldId::Unknown:
+    case OrderField::EventTime: // each codec reads the time with its own default zone
+    case OrderField::Items:     // structured differently in each format
+    case OrderField::Unknown:
         return std::nullopt;
     }
     return std::nullopt;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/OrderFields.h"
 #include "model/OrderEvent.h"
 
 #include <cstdint>
@@ -12,35 +13,10 @@
 // quarantine reasons as the NDJSON decoder (io/FieldReasons.h).
 namespace op::xmllog {
 
-enum class FieldId : std::uint8_t
-{
-    Type,
-    OrderId,
-    EventTime,
-    CustomerId,
-    MerchantId,
-    MerchantName,
-    Category,
-    Region,
-    Items,
-    Amount,
-    DeliveryFee,
-    DistanceKm,
-    PromisedMin,
-    DeliveryMin,
-    Status,
-    Rating,
-    Ip,
-    Payment,
-    Unknown
-};
-
-FieldId fieldFromName(std::string_view name);
-
 // Sets one field other than items and event_time from its text. Text fields are taken exactly
 // (an empty text leaves them absent); numbers, type and status are trimmed of ASCII white
 // space first, and an empty result leaves the field absent. Returns the reason on failure.
-std::optional<std::string> setField(OrderEvent &event, FieldId field, std::string_view text);
+std::optional<std::string> setField(OrderEvent &event, OrderField field, std::string_view text);
 
 // Number parsers behind setField, also used for items. `name` is the field named in the reason.
 std::optional<std::string> parseMoney(std::string_view name, std::string_view text, Money &out);

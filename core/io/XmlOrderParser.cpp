@@ -93,17 +93,17 @@ bool XmlOrderParser::readChildren(OrderEvent &out)
         }
         if (!checkNotNested())
             return false;
-        const xmllog::FieldId field = xmllog::fieldFromName(m_name);
+        const OrderField field = orderFieldNamed(m_name);
         switch (field) {
-        case xmllog::FieldId::Unknown:
+        case OrderField::Unknown:
             if (!skipElement())
                 return false;
             break;
-        case xmllog::FieldId::Items:
+        case OrderField::Items:
             if (!readItems(out))
                 return false;
             break;
-        case xmllog::FieldId::EventTime: {
+        case OrderField::EventTime: {
             if (!readText("event_time", m_text))
                 return false;
             const std::string_view t = xmllog::trimmed(m_text);
