@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/Decoder.h"
+#include "io/LineSplitter.h"
 #include "io/LogLineParser.h"
 #include "io/Validation.h"
 
@@ -58,7 +59,7 @@ public:
 
 private:
     void processLine(std::string_view line);
-    void finishOversizedLine();
+    void processOversizedLine(std::string_view head, std::size_t len);
     void quarantine(std::string reason, std::string_view raw);
 
     LogLineParser m_parser;
@@ -68,13 +69,7 @@ private:
     std::string m_source;
     std::int64_t m_skipped = 0;
 
-    std::int64_t m_line = 0;      // lines completed so far
-    std::int64_t m_lineStart = 0; // offset of the current line's first byte
-    std::int64_t m_consumed = 0;  // bytes taken so far
-    std::string m_partial;        // the current line, when it spans feed() calls
-    bool m_oversized = false;     // the current line passed the limit: counting, not keeping
-    std::size_t m_oversizedBytes = 0;
-    bool m_oversizedEndsWithCr = false;
+    LineSplitter m_lines;
 };
 
 } // namespace op
