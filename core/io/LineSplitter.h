@@ -140,7 +140,8 @@ void LineSplitter::feedLines(const char *data, std::size_t size, OnLine &onLine,
     }
 }
 
-template<class OnLine, class OnOversized> void LineSplitter::finish(OnLine &&onLine, OnOversized &&onOversized)
+template<class OnLine, class OnOversized>
+void LineSplitter::finish(OnLine &&onLine, OnOversized &&onOversized)
 {
     if (!m_headDone) {
         // Fewer than three bytes, all matching a BOM's start: they are data after all.

@@ -36,14 +36,20 @@ void LogDecoder::begin(std::string source, EventHandler &handler)
 void LogDecoder::feed(std::string_view bytes)
 {
     m_lines.feed(
-        bytes, [this](const char *data, std::size_t len, std::size_t) { processLine({data, len}); },
+        bytes,
+        [this](const char *data, std::size_t len, std::size_t) {
+            processLine({data, len});
+        },
         [this](std::string_view head, std::size_t len) { processOversizedLine(head, len); });
 }
 
 void LogDecoder::finish()
 {
-    m_lines.finish([this](const char *data, std::size_t len, std::size_t) { processLine({data, len}); },
-                   [this](std::string_view head, std::size_t len) { processOversizedLine(head, len); });
+    m_lines.finish(
+        [this](const char *data, std::size_t len, std::size_t) {
+            processLine({data, len});
+        },
+        [this](std::string_view head, std::size_t len) { processOversizedLine(head, len); });
 }
 
 void LogDecoder::processLine(std::string_view line)

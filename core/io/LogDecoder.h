@@ -38,7 +38,7 @@ namespace op {
 // DEBUG noise, stack traces, banners) are skipped and counted in skipped(); blank lines are not
 // counted. A line is an order-event line when it starts with a date (YYYY-…) and its third or
 // fourth word is an order event name. Such a line that cannot be read goes to quarantine with its 1-based
-// line, the byte offset of its first byte, a reason (LogLineParser's, XmlLogFields.h's, op::validateEvent's),
+// line, the byte offset of its first byte, a reason (LogLineParser's, FieldReasons.h's, op::validateEvent's),
 // and its first bytes: a broken head (kMalformedHead, invalid timestamp), a bad value ("field 'amount' is not
 // a number"), an unterminated quote; "invalid UTF-8"; a line over 1 MiB (op::tooLongReason, never buffered
 // whole). The results do not depend on how the input is split into feed() calls.

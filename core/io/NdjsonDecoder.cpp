@@ -31,7 +31,8 @@ void NdjsonDecoder::feed(std::string_view bytes)
 {
     m_parser.refreshClock(); // one clock read per chunk: the records in it arrived together
     m_lines.feed(
-        bytes, [this](const char *data, std::size_t len, std::size_t capacity) { processLine(data, len, capacity); },
+        bytes,
+        [this](const char *data, std::size_t len, std::size_t capacity) { processLine(data, len, capacity); },
         [this](std::string_view head, std::size_t len) { processOversizedLine(head, len); });
 }
 

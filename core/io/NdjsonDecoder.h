@@ -15,7 +15,7 @@ namespace op {
 // Lines end with \n or \r\n; blank lines are skipped; a UTF-8 byte order mark at the very start
 // is skipped; the last line may lack its newline. Every bad line goes to quarantine with its
 // 1-based line number, the byte offset of its first byte in the input (offsets count a BOM:
-// after one, line 1 starts at offset 3), a reason (io/NdjsonReasons.h, op::tooLongReason,
+// after one, line 1 starts at offset 3), a reason (io/NdjsonReasons.h, io/FieldReasons.h, op::tooLongReason,
 // op::validateEvent) and its sanitized bytes; decoding then goes on with the next line. A line
 // over 1 MiB is never buffered whole: the rest of it is counted and dropped.
 //
