@@ -1,5 +1,6 @@
 #include "io/CsvReader.h"
 
+#include "io/FieldReasons.h"
 #include "io/QuarantineRecord.h"
 #include "io/Validation.h"
 
@@ -33,7 +34,7 @@ std::string_view csvRowErrorText(CsvRowError error)
     case CsvRowError::TooLong:
         return "record too long";
     case CsvRowError::InvalidUtf8:
-        return "invalid UTF-8";
+        return reason::kInvalidUtf8;
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "io/Decoder.h"
+#include "io/LineSplitter.h"
 #include "io/LogLineParser.h"
 #include "io/Validation.h"
 
@@ -37,15 +38,13 @@ namespace op {
 // DEBUG noise, stack traces, banners) are skipped and counted in skipped(); blank lines are not
 // counted. A line is an order-event line when it starts with a date (YYYY-…) and its third or
 // fourth word is an order event name. Such a line that cannot be read goes to quarantine with its 1-based
-// line, the byte offset of its first byte, a reason (LogLineParser's, XmlLogFields.h's, op::validateEvent's),
+// line, the byte offset of its first byte, a reason (LogLineParser's, FieldReasons.h's, op::validateEvent's),
 // and its first bytes: a broken head (kMalformedHead, invalid timestamp), a bad value ("field 'amount' is not
 // a number"), an unterminated quote; "invalid UTF-8"; a line over 1 MiB (op::tooLongReason, never buffered
 // whole). The results do not depend on how the input is split into feed() calls.
 class LogDecoder : public Decoder
 {
 public:
-    static constexpr std::string_view kInvalidUtf8 = "invalid UTF-8";
-
     explicit LogDecoder(LogTimeZone zone = {});
 
     void begin(std::string source, EventHandler &handler) override;
@@ -60,7 +59,7 @@ public:
 
 private:
     void processLine(std::string_view line);
-    void finishOversizedLine();
+    void processOversizedLine(std::string_view head, std::size_t len);
     void quarantine(std::string reason, std::string_view raw);
 
     LogLineParser m_parser;
@@ -70,13 +69,7 @@ private:
     std::string m_source;
     std::int64_t m_skipped = 0;
 
-    std::int64_t m_line = 0;      // lines completed so far
-    std::int64_t m_lineStart = 0; // offset of the current line's first byte
-    std::int64_t m_consumed = 0;  // bytes taken so far
-    std::string m_partial;        // the current line, when it spans feed() calls
-    bool m_oversized = false;     // the current line passed the limit: counting, not keeping
-    std::size_t m_oversizedBytes = 0;
-    bool m_oversizedEndsWithCr = false;
+    LineSplitter m_lines;
 };
 
 } // namespace op

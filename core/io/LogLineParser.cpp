@@ -1,5 +1,6 @@
 #include "io/LogLineParser.h"
 
+#include "io/FieldReasons.h"
 #include "io/XmlLogFields.h"
 
 #include <array>
@@ -78,7 +79,7 @@ std::string keyReason(std::string_view what, std::string_view key)
 {
     std::string r(what);
     r += " '";
-    r += xmllog::quoted(key);
+    r += reason::quoted(key);
     r += '\'';
     return r;
 }
@@ -271,13 +272,13 @@ bool LogLineParser::assign(std::string_view key, std::string_view value, OrderEv
 {
     if (key.starts_with("item."))
         return assignItem(key, value, out);
-    const xmllog::FieldId field = xmllog::fieldFromName(key);
+    const OrderField field = orderFieldNamed(key);
     switch (field) {
-    case xmllog::FieldId::Unknown: // other keys of the log message (latency_ms=, trace_id=, ...)
-    case xmllog::FieldId::Type:    // the event name says it
-    case xmllog::FieldId::Items:   // written as item.N.name=, item.N.qty=, item.N.unit_price=
+    case OrderField::Unknown: // other keys of the log message (latency_ms=, trace_id=, ...)
+    case OrderField::Type:    // the event name says it
+    case OrderField::Items:   // written as item.N.name=, item.N.qty=, item.N.unit_price=
         return true;
-    case xmllog::FieldId::EventTime: {
+    case OrderField::EventTime: {
         // Overrides the line's timestamp: the time the event happened, where the line says
         // when it was logged (and how the encoder writes times outside years 0000-9999).
         const std::string_view t = xmllog::trimmed(value);
@@ -285,7 +286,7 @@ bool LogLineParser::assign(std::string_view key, std::string_view value, OrderEv
             return true;
         const auto time = parseTime(t);
         if (!time)
-            return fail(xmllog::invalidEventTime(t));
+            return fail(reason::invalidEventTime(t));
         out.eventTime = *time;
         return true;
     }

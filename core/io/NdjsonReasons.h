@@ -3,13 +3,13 @@
 #include <string>
 #include <string_view>
 
-// Quarantine reasons of the NDJSON decoder, in words a person understands. Tests and the
+// Quarantine reasons of the NDJSON decoder for JSON syntax, in words a person understands;
+// reasons about a field's value are in io/FieldReasons.h. Tests and the
 // malformed corpus (tests/data/malformed/ndjson/cases.tsv) check these exact texts. Rule
 // violations found after decoding use op::validateEvent's reasons, and an oversized line
 // op::tooLongReason.
 namespace op::ndjson {
 
-constexpr std::string_view kInvalidUtf8 = "invalid UTF-8";
 constexpr std::string_view kNotAnObject = "not a JSON object";
 constexpr std::string_view kEmptyRecord = "empty record";
 
@@ -27,27 +27,6 @@ constexpr std::string_view kUnreadable = "malformed JSON: unreadable record";
 
 // Deeper nesting than this is rejected (simdjson's default DOM limit).
 constexpr int kMaxDepth = 1024;
-// Reasons are cut to about this many bytes, quoted values to kMaxQuotedBytes.
-constexpr std::size_t kMaxReasonBytes = 200;
-constexpr std::size_t kMaxQuotedBytes = 64;
-
-std::string notANumber(std::string_view field);       // field 'amount' is not a number
-std::string notWholeWon(std::string_view field);      // field 'amount' is not a whole number of won
-std::string notWholeNumber(std::string_view field);   // field 'qty' is not a whole number
-std::string outOfRange(std::string_view field);       // field 'amount' is out of range
-std::string notAString(std::string_view field);       // field 'order_id' is not a string
-std::string notAnArray(std::string_view field);       // field 'items' is not an array
-std::string notAnObject(std::string_view field);      // field 'items' holds something that is not an object
-std::string unknownType(std::string_view value);      // unknown type 'refund'
-std::string unknownStatus(std::string_view value);    // unknown status 'lost'
-std::string invalidEventTime(std::string_view value); // invalid event_time 'yesterday'
-
-// `value` cut to kMaxQuotedBytes on a character boundary ("..." marks the cut), control
-// characters shown as spaces, so a reason stays one short readable line.
-std::string quoted(std::string_view value);
-// Cuts a reason to kMaxReasonBytes on a character boundary.
-void limitReason(std::string &reason);
-
 // Diagnosis of records simdjson rejected, to name the problem in plain words (error path only;
 // brackets inside strings are ignored):
 // the deepest bracket nesting in `record`,

@@ -1,8 +1,9 @@
 #include "io/NdjsonRecordParser.h"
 
+#include "io/FieldReasons.h"
 #include "io/JsonValueCheck.h"
-#include "io/NdjsonFields.h"
 #include "io/NdjsonReasons.h"
+#include "io/OrderFields.h"
 
 #include <chrono>
 #include <cmath>
@@ -14,8 +15,6 @@
 namespace op {
 
 namespace ondemand = simdjson::ondemand;
-using ndjson::Field;
-using ndjson::ItemField;
 using simdjson::error_code;
 
 namespace {
@@ -62,14 +61,14 @@ struct NdjsonRecordParser::Impl
     bool fail(std::string &&text)
     {
         reason = std::move(text);
-        ndjson::limitReason(reason);
+        reason::limitReason(reason);
         return false;
     }
     bool jsonFail(error_code error);
 
     bool classify(ondemand::value &v, ondemand::json_type &type);
     bool readKey(ondemand::field &field, std::string_view &key);
-    bool dispatch(Field field, ondemand::value &v, OrderEvent &ev);
+    bool dispatch(OrderField field, ondemand::value &v, OrderEvent &ev);
     bool readText(ondemand::value &v, std::string_view name, std::string &out);
     template<typename T, typename Parse>
     bool readEnum(ondemand::value &v, std::string_view name, Parse parse,
@@ -110,7 +109,7 @@ bool NdjsonRecordParser::Impl::jsonFail(error_code error)
 {
     switch (error) {
     case simdjson::UTF8_ERROR:
-        return fail(ndjson::kInvalidUtf8);
+        return fail(reason::kInvalidUtf8);
     case simdjson::UNCLOSED_STRING:
         return fail(ndjson::kUnclosedString);
     case simdjson::UNESCAPED_CHARS:
@@ -232,12 +231,12 @@ bool NdjsonRecordParser::Impl::decode(const char *data, std::size_t len, std::si
         ondemand::field field;
         if ((e = std::move(result).get(field)))
             return jsonFail(e);
-        Field id = ndjson::fieldAt(field.key().raw());
-        if (id == Field::Unknown) { // or a known key written with escapes
+        OrderField id = orderFieldAt(field.key().raw());
+        if (id == OrderField::Unknown) { // or a known key written with escapes
             std::string_view key;
             if (!readKey(field, key))
                 return false;
-            id = ndjson::fieldNamed(key);
+            id = orderFieldNamed(key);
         }
         if (!dispatch(id, field.value(), ev))
             return false;
@@ -248,51 +247,51 @@ bool NdjsonRecordParser::Impl::decode(const char *data, std::size_t len, std::si
     return true;
 }
 
-bool NdjsonRecordParser::Impl::dispatch(Field field, ondemand::value &v, OrderEvent &ev)
+bool NdjsonRecordParser::Impl::dispatch(OrderField field, ondemand::value &v, OrderEvent &ev)
 {
     switch (field) {
-    case Field::OrderId:
+    case OrderField::OrderId:
         return readText(v, "order_id", ev.orderId);
-    case Field::CustomerId:
+    case OrderField::CustomerId:
         return readText(v, "customer_id", ev.customerId);
-    case Field::MerchantId:
+    case OrderField::MerchantId:
         return readText(v, "merchant_id", ev.merchantId);
-    case Field::MerchantName:
+    case OrderField::MerchantName:
         return readText(v, "merchant_name", ev.merchantName);
-    case Field::Category:
+    case OrderField::Category:
         return readText(v, "category", ev.category);
-    case Field::Region:
+    case OrderField::Region:
         return readText(v, "region", ev.region);
-    case Field::Ip:
+    case OrderField::Ip:
         return readText(v, "ip", ev.ip);
-    case Field::Payment:
+    case OrderField::Payment:
         return readText(v, "payment", ev.payment);
-    case Field::EventTime:
+    case OrderField::EventTime:
         return readEventTime(v, ev);
-    case Field::Items:
+    case OrderField::Items:
         return readItems(v, ev);
-    case Field::Amount:
+    case OrderField::Amount:
         return readMoney(v, "amount", ev.amount);
-    case Field::DeliveryFee:
+    case OrderField::DeliveryFee:
         return readMoney(v, "delivery_fee", ev.deliveryFee);
-    case Field::DistanceKm:
+    case OrderField::DistanceKm:
         return readDouble(v, "distance_km", ev.distanceKm);
-    case Field::PromisedMin:
+    case OrderField::PromisedMin:
         return readDouble(v, "promised_min", ev.promisedMin);
-    case Field::DeliveryMin:
+    case OrderField::DeliveryMin:
         return readDouble(v, "delivery_min", ev.deliveryMin);
-    case Field::Rating:
+    case OrderField::Rating:
         return readDouble(v, "rating", ev.rating);
-    case Field::Type: {
+    case OrderField::Type: {
         std::optional<EventType> type;
-        if (!readEnum(v, "type", eventTypeFromName, ndjson::unknownType, type))
+        if (!readEnum(v, "type", eventTypeFromName, reason::unknownType, type))
             return false;
         ev.type = type.value_or(EventType::Order); // null is absent, and absent means a complete order
         return true;
     }
-    case Field::Status:
-        return readEnum(v, "status", orderStatusFromName, ndjson::unknownStatus, ev.status);
-    case Field::Unknown:
+    case OrderField::Status:
+        return readEnum(v, "status", orderStatusFromName, reason::unknownStatus, ev.status);
+    case OrderField::Unknown:
         return skipValidated(v, 2);
     }
     return true;
@@ -335,7 +334,7 @@ bool NdjsonRecordParser::Impl::readText(ondemand::value &v, std::string_view nam
         out.assign(token);
         return true;
     }
-    return fail(ndjson::notAString(name));
+    return fail(reason::notAString(name));
 }
 
 template<typename T, typename Parse>
@@ -354,7 +353,7 @@ bool NdjsonRecordParser::Impl::readEnum(ondemand::value &v, std::string_view nam
     if (!classify(v, type))
         return false;
     if (type != ondemand::json_type::null)
-        return fail(ndjson::notAString(name));
+        return fail(reason::notAString(name));
     out.reset();
     return true;
 }
@@ -365,7 +364,7 @@ bool NdjsonRecordParser::Impl::readWhole(ondemand::value &v, std::string_view na
     std::int64_t i = 0;
     if (!v.get_int64().get(i)) {
         if (i < min || i > max)
-            return fail(ndjson::outOfRange(name));
+            return fail(reason::outOfRange(name));
         out = i;
         return true;
     }
@@ -385,17 +384,17 @@ bool NdjsonRecordParser::Impl::readWholeSlow(ondemand::value &v, std::string_vie
         return true;
     }
     if (type != ondemand::json_type::number)
-        return fail(ndjson::notANumber(name));
+        return fail(reason::notANumber(name));
     double d = 0;
     if (const error_code e = v.get_double().get(d))
         return jsonFail(e);
     if (d != std::trunc(d))
-        return fail(won ? ndjson::notWholeWon(name) : ndjson::notWholeNumber(name));
+        return fail(won ? reason::notWholeWon(name) : reason::notWholeNumber(name));
     if (!(d >= -kMaxWholeDouble && d <= kMaxWholeDouble))
-        return fail(ndjson::outOfRange(name));
+        return fail(reason::outOfRange(name));
     const auto whole = static_cast<std::int64_t>(d);
     if (whole < min || whole > max)
-        return fail(ndjson::outOfRange(name));
+        return fail(reason::outOfRange(name));
     out = whole;
     return true;
 }
@@ -421,7 +420,7 @@ bool NdjsonRecordParser::Impl::readDouble(ondemand::value &v, std::string_view n
     if (!classify(v, type))
         return false;
     if (type != ondemand::json_type::null)
-        return fail(ndjson::notANumber(name));
+        return fail(reason::notANumber(name));
     out.reset();
     return true;
 }
@@ -433,7 +432,7 @@ bool NdjsonRecordParser::Impl::readEventTime(ondemand::value &v, OrderEvent &ev)
     if (!e) {
         const auto t = parseEventTime(text);
         if (!t)
-            return fail(ndjson::invalidEventTime(text));
+            return fail(reason::invalidEventTime(text));
         ev.eventTime = *t;
         return true;
     }
@@ -449,12 +448,12 @@ bool NdjsonRecordParser::Impl::readEventTime(ondemand::value &v, OrderEvent &ev)
         ev.eventTime = 0;
         return true; // absent: "missing event_time"
     case ondemand::json_type::object:
-        return fail(ndjson::invalidEventTime("{...}"));
+        return fail(reason::invalidEventTime("{...}"));
     case ondemand::json_type::array:
-        return fail(ndjson::invalidEventTime("[...]"));
+        return fail(reason::invalidEventTime("[...]"));
     case ondemand::json_type::boolean:
     case ondemand::json_type::string:
-        return fail(ndjson::invalidEventTime(token));
+        return fail(reason::invalidEventTime(token));
     case ondemand::json_type::number:
         break;
     }
@@ -462,7 +461,7 @@ bool NdjsonRecordParser::Impl::readEventTime(ondemand::value &v, OrderEvent &ev)
     if (!readWhole(v, "event_time", false, -kMaxEpochMillis, kMaxEpochMillis, ms)) {
         if (reason.rfind("malformed JSON", 0) == 0)
             return false;
-        return fail(ndjson::invalidEventTime(token)); // fractional or beyond 16 digits
+        return fail(reason::invalidEventTime(token)); // fractional or beyond 16 digits
     }
     ev.eventTime = ms.value_or(0);
     return true;
@@ -477,7 +476,7 @@ bool NdjsonRecordParser::Impl::readItems(ondemand::value &v, OrderEvent &ev)
         if (!classify(v, type))
             return false;
         if (type != ondemand::json_type::null)
-            return fail(ndjson::notAnArray("items"));
+            return fail(reason::notAnArray("items"));
         releaseItems(ev); // a repeated key: the last one wins
         return true;
     }
@@ -491,7 +490,7 @@ bool NdjsonRecordParser::Impl::readItems(ondemand::value &v, OrderEvent &ev)
         ondemand::object object;
         e = element.get_object().get(object);
         if (e == simdjson::INCORRECT_TYPE)
-            return fail(ndjson::notAnObject("items"));
+            return fail(reason::notAnObject("items"));
         if (e)
             return jsonFail(e);
         if (!readItem(object, addItem(ev)))
@@ -507,12 +506,12 @@ bool NdjsonRecordParser::Impl::readItem(ondemand::object &object, OrderItem &ite
         error_code e = std::move(result).get(field);
         if (e)
             return jsonFail(e);
-        ItemField id = ndjson::itemFieldAt(field.key().raw());
+        ItemField id = itemFieldAt(field.key().raw());
         if (id == ItemField::Unknown) {
             std::string_view key;
             if (!readKey(field, key))
                 return false;
-            id = ndjson::itemFieldNamed(key);
+            id = itemFieldNamed(key);
         }
         ondemand::value &v = field.value();
         switch (id) {
@@ -597,7 +596,7 @@ bool NdjsonRecordParser::parsePadded(const char *data, std::size_t len, std::siz
         return false;
     if (auto problem = validateEvent(out, m_effectiveRules)) {
         m_reason = std::move(*problem);
-        ndjson::limitReason(m_reason);
+        reason::limitReason(m_reason);
         return false;
     }
     return true;

@@ -1,5 +1,6 @@
 #include "io/XmlDecoder.h"
 
+#include "io/FieldReasons.h"
 #include "io/XmlLogFields.h"
 
 #include <algorithm>
@@ -59,12 +60,12 @@ bool isUtf8Name(std::string_view encoding)
 
 std::string XmlDecoder::wrongRoot(std::string_view name)
 {
-    return "root element is <" + xmllog::quoted(name) + ">, expected <orders>";
+    return "root element is <" + reason::quoted(name) + ">, expected <orders>";
 }
 
 std::string XmlDecoder::unsupportedEncoding(std::string_view name)
 {
-    return "XML encoding '" + xmllog::quoted(name) + "' is not supported (only UTF-8)";
+    return "XML encoding '" + reason::quoted(name) + "' is not supported (only UTF-8)";
 }
 
 XmlDecoder::XmlDecoder(int defaultOffsetMinutes)
@@ -488,7 +489,7 @@ void XmlDecoder::emitOrder(std::int64_t size, std::string_view failure)
     } else if (m_orderHasDtd) {
         quarantine(std::string(kDtdRefused), m_orderLine, m_orderOffset, m_order);
     } else if (!isValidUtf8(m_order)) {
-        quarantine(std::string(kInvalidUtf8), m_orderLine, m_orderOffset, m_order);
+        quarantine(std::string(reason::kInvalidUtf8), m_orderLine, m_orderOffset, m_order);
     } else if (!m_parser.parse(m_order, m_event)) {
         quarantine(m_parser.reason(), m_orderLine, m_orderOffset, m_order);
     } else if (auto reason = validateEvent(m_event, m_rules)) {

@@ -39,7 +39,6 @@ class XmlDecoder : public Decoder
 public:
     static constexpr std::string_view kDtdRefused =
         "XML with a DTD is not accepted (entity declarations are disabled for safety)";
-    static constexpr std::string_view kInvalidUtf8 = "invalid UTF-8";
     static constexpr std::string_view kOrderNotClosed =
         "unterminated order: a new <order> starts before </order>";
     static constexpr std::string_view kOrderCutByRootEnd =

@@ -1,61 +1,21 @@
 #include "io/XmlLogFields.h"
 
-#include <array>
+#include "io/FieldReasons.h"
+
 #include <charconv>
 #include <cmath>
 #include <limits>
-#include <utility>
 
 namespace op::xmllog {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, FieldId>, 18> kFieldNames{{
-    {"type", FieldId::Type},
-    {"order_id", FieldId::OrderId},
-    {"event_time", FieldId::EventTime},
-    {"customer_id", FieldId::CustomerId},
-    {"merchant_id", FieldId::MerchantId},
-    {"merchant_name", FieldId::MerchantName},
-    {"category", FieldId::Category},
-    {"region", FieldId::Region},
-    {"items", FieldId::Items},
-    {"amount", FieldId::Amount},
-    {"delivery_fee", FieldId::DeliveryFee},
-    {"distance_km", FieldId::DistanceKm},
-    {"promised_min", FieldId::PromisedMin},
-    {"delivery_min", FieldId::DeliveryMin},
-    {"status", FieldId::Status},
-    {"rating", FieldId::Rating},
-    {"ip", FieldId::Ip},
-    {"payment", FieldId::Payment},
-}};
-
-constexpr std::size_t kMaxQuotedBytes = 64;
 // Integral doubles within this range convert to int64 exactly enough for money.
 constexpr double kMaxWholeDouble = 9.0e18;
 
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-std::string fieldReason(std::string_view field, std::string_view what)
-{
-    std::string r = "field '";
-    r += field;
-    r += "' ";
-    r += what;
-    return r;
-}
-
-std::string valueReason(std::string_view what, std::string_view value)
-{
-    std::string r(what);
-    r += " '";
-    r += quoted(value);
-    r += '\'';
-    return r;
 }
 
 // from_chars does not take a leading '+'; a number written "+5" is still a number.
@@ -92,12 +52,12 @@ std::optional<std::string> parseWhole(std::string_view name, std::string_view te
 {
     const std::string_view t = withoutPlus(trimmed(text));
     if (t.empty())
-        return notANumber(name);
+        return reason::notANumber(name);
     std::int64_t v = 0;
     const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (ptr == t.data() + t.size()) {
         if (ec == std::errc::result_out_of_range || (ec == std::errc() && (v < min || v > max)))
-            return outOfRange(name);
+            return reason::outOfRange(name);
         if (ec == std::errc()) {
             out = v;
             return std::nullopt;
@@ -107,19 +67,19 @@ std::optional<std::string> parseWhole(std::string_view name, std::string_view te
     double d = 0;
     switch (readDouble(t, d)) {
     case DoubleParse::NotANumber:
-        return notANumber(name);
+        return reason::notANumber(name);
     case DoubleParse::OutOfRange:
-        return outOfRange(name);
+        return reason::outOfRange(name);
     case DoubleParse::Ok:
         break;
     }
     if (d != std::trunc(d))
-        return won ? notWholeWon(name) : notWholeNumber(name);
+        return won ? reason::notWholeWon(name) : reason::notWholeNumber(name);
     if (!(d >= -kMaxWholeDouble && d <= kMaxWholeDouble))
-        return outOfRange(name);
+        return reason::outOfRange(name);
     v = static_cast<std::int64_t>(d);
     if (v < min || v > max)
-        return outOfRange(name);
+        return reason::outOfRange(name);
     out = v;
     return std::nullopt;
 }
@@ -155,14 +115,6 @@ std::optional<std::string> setDouble(std::optional<double> &field, std::string_v
 
 } // namespace
 
-FieldId fieldFromName(std::string_view name)
-{
-    for (const auto &[n, id] : kFieldNames)
-        if (n == name)
-            return id;
-    return FieldId::Unknown;
-}
-
 std::string_view trimmed(std::string_view text)
 {
     while (!text.empty() && isSpace(text.front()))
@@ -172,10 +124,10 @@ std::string_view trimmed(std::string_view text)
     return text;
 }
 
-std::optional<std::string> setField(OrderEvent &e, FieldId field, std::string_view text)
+std::optional<std::string> setField(OrderEvent &e, OrderField field, std::string_view text)
 {
     switch (field) {
-    case FieldId::Type: {
+    case OrderField::Type: {
         const std::string_view t = trimmed(text);
         if (t.empty()) {
             e.type = EventType::Order;
@@ -183,11 +135,11 @@ std::optional<std::string> setField(OrderEvent &e, FieldId field, std::string_vi
         }
         const auto type = eventTypeFromName(t);
         if (!type)
-            return unknownType(t);
+            return reason::unknownType(t);
         e.type = *type;
         return std::nullopt;
     }
-    case FieldId::Status: {
+    case OrderField::Status: {
         const std::string_view t = trimmed(text);
         if (t.empty()) {
             e.status.reset();
@@ -195,49 +147,49 @@ std::optional<std::string> setField(OrderEvent &e, FieldId field, std::string_vi
         }
         const auto status = orderStatusFromName(t);
         if (!status)
-            return unknownStatus(t);
+            return reason::unknownStatus(t);
         e.status = *status;
         return std::nullopt;
     }
-    case FieldId::OrderId:
+    case OrderField::OrderId:
         e.orderId.assign(text);
         return std::nullopt;
-    case FieldId::CustomerId:
+    case OrderField::CustomerId:
         e.customerId.assign(text);
         return std::nullopt;
-    case FieldId::MerchantId:
+    case OrderField::MerchantId:
         e.merchantId.assign(text);
         return std::nullopt;
-    case FieldId::MerchantName:
+    case OrderField::MerchantName:
         e.merchantName.assign(text);
         return std::nullopt;
-    case FieldId::Category:
+    case OrderField::Category:
         e.category.assign(text);
         return std::nullopt;
-    case FieldId::Region:
+    case OrderField::Region:
         e.region.assign(text);
         return std::nullopt;
-    case FieldId::Ip:
+    case OrderField::Ip:
         e.ip.assign(text);
         return std::nullopt;
-    case FieldId::Payment:
+    case OrderField::Payment:
         e.payment.assign(text);
         return std::nullopt;
-    case FieldId::Amount:
+    case OrderField::Amount:
         return setMoney(e.amount, "amount", text);
-    case FieldId::DeliveryFee:
+    case OrderField::DeliveryFee:
         return setMoney(e.deliveryFee, "delivery_fee", text);
-    case FieldId::DistanceKm:
+    case OrderField::DistanceKm:
         return setDouble(e.distanceKm, "distance_km", text);
-    case FieldId::PromisedMin:
+    case OrderField::PromisedMin:
         return setDouble(e.promisedMin, "promised_min", text);
-    case FieldId::DeliveryMin:
+    case OrderField::DeliveryMin:
         return setDouble(e.deliveryMin, "delivery_min", text);
-    case FieldId::Rating:
+    case OrderField::Rating:
         return setDouble(e.rating, "rating", text);
-    case FieldId::EventTime: // each codec reads the time with its own default zone
-    case FieldId::Items:     // structured differently in each format
-    case FieldId::Unknown:
+    case OrderField::EventTime: // each codec reads the time with its own default zone
+    case OrderField::Items:     // structured differently in each format
+    case OrderField::Unknown:
         return std::nullopt;
     }
     return std::nullopt;
@@ -265,66 +217,11 @@ std::optional<std::string> parseDouble(std::string_view name, std::string_view t
     case DoubleParse::Ok:
         return std::nullopt;
     case DoubleParse::OutOfRange:
-        return outOfRange(name);
+        return reason::outOfRange(name);
     case DoubleParse::NotANumber:
         break;
     }
-    return notANumber(name);
-}
-
-std::string notANumber(std::string_view field)
-{
-    return fieldReason(field, "is not a number");
-}
-
-std::string notWholeWon(std::string_view field)
-{
-    return fieldReason(field, "is not a whole number of won");
-}
-
-std::string notWholeNumber(std::string_view field)
-{
-    return fieldReason(field, "is not a whole number");
-}
-
-std::string outOfRange(std::string_view field)
-{
-    return fieldReason(field, "is out of range");
-}
-
-std::string unknownType(std::string_view value)
-{
-    return valueReason("unknown type", value);
-}
-
-std::string unknownStatus(std::string_view value)
-{
-    return valueReason("unknown status", value);
-}
-
-std::string invalidEventTime(std::string_view value)
-{
-    return valueReason("invalid event_time", value);
-}
-
-std::string quoted(std::string_view value)
-{
-    std::size_t n = value.size();
-    const bool cut = n > kMaxQuotedBytes;
-    if (cut) {
-        n = kMaxQuotedBytes;
-        while (n > 0 && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80)
-            --n;
-    }
-    std::string out;
-    out.reserve(n + 3);
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(value[i]);
-        out += c < 0x20 || c == 0x7F ? ' ' : value[i];
-    }
-    if (cut)
-        out += "...";
-    return out;
+    return reason::notANumber(name);
 }
 
 std::size_t utf8SequenceLength(std::string_view s, std::size_t i)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/OrderFields.h"
 #include "model/OrderEvent.h"
 
 #include <cstdint>
@@ -9,38 +10,13 @@
 
 // What the XML and log-line codecs share: both carry the OrderEvent fields as text under their
 // DESIGN.md (JSON) names, so both parse and format them the same way and give the same
-// quarantine reasons as the NDJSON decoder ("field 'amount' is not a number", ...).
+// quarantine reasons as the NDJSON decoder (io/FieldReasons.h).
 namespace op::xmllog {
-
-enum class FieldId : std::uint8_t
-{
-    Type,
-    OrderId,
-    EventTime,
-    CustomerId,
-    MerchantId,
-    MerchantName,
-    Category,
-    Region,
-    Items,
-    Amount,
-    DeliveryFee,
-    DistanceKm,
-    PromisedMin,
-    DeliveryMin,
-    Status,
-    Rating,
-    Ip,
-    Payment,
-    Unknown
-};
-
-FieldId fieldFromName(std::string_view name);
 
 // Sets one field other than items and event_time from its text. Text fields are taken exactly
 // (an empty text leaves them absent); numbers, type and status are trimmed of ASCII white
 // space first, and an empty result leaves the field absent. Returns the reason on failure.
-std::optional<std::string> setField(OrderEvent &event, FieldId field, std::string_view text);
+std::optional<std::string> setField(OrderEvent &event, OrderField field, std::string_view text);
 
 // Number parsers behind setField, also used for items. `name` is the field named in the reason.
 std::optional<std::string> parseMoney(std::string_view name, std::string_view text, Money &out);
@@ -48,18 +24,6 @@ std::optional<std::string> parseInt32(std::string_view name, std::string_view te
 std::optional<std::string> parseDouble(std::string_view name, std::string_view text, double &out);
 
 std::string_view trimmed(std::string_view text);
-
-// Reasons, in the words of the NDJSON decoder.
-std::string notANumber(std::string_view field);       // field 'amount' is not a number
-std::string notWholeWon(std::string_view field);      // field 'amount' is not a whole number of won
-std::string notWholeNumber(std::string_view field);   // field 'qty' is not a whole number
-std::string outOfRange(std::string_view field);       // field 'amount' is out of range
-std::string unknownType(std::string_view value);      // unknown type 'refund'
-std::string unknownStatus(std::string_view value);    // unknown status 'lost'
-std::string invalidEventTime(std::string_view value); // invalid event_time 'yesterday'
-// `value` cut to 64 bytes on a character boundary ("..." marks the cut), control characters
-// shown as spaces, so a reason stays one short readable line.
-std::string quoted(std::string_view value);
 
 // Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid there.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t i);

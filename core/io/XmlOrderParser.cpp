@@ -1,5 +1,6 @@
 #include "io/XmlOrderParser.h"
 
+#include "io/FieldReasons.h"
 #include "io/XmlLogFields.h"
 
 namespace op {
@@ -92,17 +93,17 @@ bool XmlOrderParser::readChildren(OrderEvent &out)
         }
         if (!checkNotNested())
             return false;
-        const xmllog::FieldId field = xmllog::fieldFromName(m_name);
+        const OrderField field = orderFieldNamed(m_name);
         switch (field) {
-        case xmllog::FieldId::Unknown:
+        case OrderField::Unknown:
             if (!skipElement())
                 return false;
             break;
-        case xmllog::FieldId::Items:
+        case OrderField::Items:
             if (!readItems(out))
                 return false;
             break;
-        case xmllog::FieldId::EventTime: {
+        case OrderField::EventTime: {
             if (!readText("event_time", m_text))
                 return false;
             const std::string_view t = xmllog::trimmed(m_text);
@@ -112,7 +113,7 @@ bool XmlOrderParser::readChildren(OrderEvent &out)
             }
             const auto time = parseEventTime(t, m_defaultOffsetMinutes);
             if (!time)
-                return fail(xmllog::invalidEventTime(t));
+                return fail(reason::invalidEventTime(t));
             out.eventTime = *time;
             break;
         }
@@ -206,7 +207,7 @@ bool XmlOrderParser::readText(std::string_view field, std::string &out)
         case QXmlStreamReader::StartElement: {
             if (!checkNotNested())
                 return false;
-            std::string reason = "unexpected element <" + xmllog::quoted(m_name) + "> inside field '";
+            std::string reason = "unexpected element <" + reason::quoted(m_name) + "> inside field '";
             reason += field;
             reason += '\'';
             return fail(std::move(reason));

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QFile>
 #include <QString>
+#include <string>
 
 namespace optest {
 
@@ -19,6 +21,15 @@ inline QString cliPath()
 inline QString sourcePath(const QString &relative)
 {
     return QStringLiteral(OP_SOURCE_DIR "/") + relative;
+}
+
+// The bytes of a file, or nothing when it cannot be read.
+inline std::string readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll().toStdString();
 }
 
 } // namespace optest

@@ -5,6 +5,7 @@
 //  - quarantine records are well formed (1-based line, offset inside the input, a short
 //    reason, raw text that is valid UTF-8 and at most kMaxRawBytes);
 //  - every accepted event, encoded again, decodes to the same event (the Kafka path).
+#include "io/FieldReasons.h"
 #include "io/NdjsonDecoder.h"
 #include "io/NdjsonEncoder.h"
 #include "io/NdjsonReasons.h"
@@ -84,7 +85,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         check(a.line == b.line && a.offset == b.offset && a.reason == b.reason && a.raw == b.raw,
               "same quarantine records");
         check(a.line >= 1 && a.offset >= 0 && a.offset <= static_cast<std::int64_t>(size), "position");
-        check(!a.reason.empty() && a.reason.size() <= op::ndjson::kMaxReasonBytes + 3, "reason length");
+        check(!a.reason.empty() && a.reason.size() <= op::reason::kMaxReasonBytes + 3, "reason length");
         check(a.raw.size() <= op::QuarantineRecord::kMaxRawBytes + 3 && op::isValidUtf8(a.raw), "raw text");
         check(i == 0 || a.line > whole.quarantine[i - 1].line, "lines increase");
     }

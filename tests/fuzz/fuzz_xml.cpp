@@ -1,104 +1,34 @@
 // libFuzzer target for XmlDecoder: any chunking gives the same events and quarantine records,
 // nothing throws or crashes, and every accepted event survives XmlEncoder -> XmlDecoder unchanged.
+#include "ChunkedFeed.h"
+#include "FuzzChecks.h"
+#include "SampleEvents.h"
 #include "io/XmlDecoder.h"
 #include "io/XmlEncoder.h"
 
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
-#include <string>
 #include <string_view>
-#include <vector>
 
 namespace {
 
-struct Collected final : op::EventHandler
+// maxStep 0: the whole input at once.
+optest::DecodeResult decode(std::string_view input, std::uint32_t seed, std::size_t maxStep)
 {
-    void onEvent(op::OrderEvent &event) override { events.push_back(event); }
-    void onQuarantine(op::QuarantineRecord &&record) override { records.push_back(std::move(record)); }
-
-    std::vector<op::OrderEvent> events;
-    std::vector<op::QuarantineRecord> records;
-    std::int64_t accepted = 0;
-    std::int64_t quarantined = 0;
-};
-
-bool sameRecords(const Collected &a, const Collected &b)
-{
-    if (a.events != b.events || a.records.size() != b.records.size() || a.accepted != b.accepted ||
-        a.quarantined != b.quarantined)
-        return false;
-    for (std::size_t i = 0; i < a.records.size(); ++i) {
-        const op::QuarantineRecord &x = a.records[i];
-        const op::QuarantineRecord &y = b.records[i];
-        if (x.line != y.line || x.offset != y.offset || x.reason != y.reason || x.raw != y.raw)
-            return false;
-    }
-    return true;
-}
-
-// Chunk sizes from a small generator seeded by the input, so libFuzzer explores the splits too.
-// step 0: the whole input at once.
-Collected decode(std::string_view input, std::uint32_t seed, std::size_t maxStep)
-{
-    op::ValidationRules rules;
-    rules.nowMs = 1772409600000; // fixed "now": results must not depend on the clock
-    Collected out;
+    optest::CollectingHandler handler;
     op::XmlDecoder decoder;
-    decoder.setRules(rules);
-    decoder.begin("fuzz", out);
-    if (maxStep == 0) {
-        decoder.feed(input);
-    } else {
-        std::size_t i = 0;
-        while (i < input.size()) {
-            seed = seed * 1103515245u + 12345u;
-            const std::size_t step = 1 + (seed >> 16) % maxStep;
-            decoder.feed(input.substr(i, step));
-            i += step;
-        }
-    }
+    decoder.setRules(optest::rulesAt(optest::kTestNow)); // fixed "now": results must not depend on the clock
+    decoder.begin("fuzz", handler);
+    optest::feedInSeededChunks(decoder, input, seed, maxStep);
     decoder.finish();
-    out.accepted = decoder.accepted();
-    out.quarantined = decoder.quarantined();
-    return out;
-}
-
-[[noreturn]] void failure(const char *what)
-{
-    std::fprintf(stderr, "fuzz_xml: %s\n", what);
-    std::abort();
+    return optest::takeResult(handler, decoder);
 }
 
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const std::string_view input(reinterpret_cast<const char *>(data), size);
-    std::uint32_t seed = 2166136261u;
-    for (const char c : input.substr(0, 64))
-        seed = (seed ^ static_cast<unsigned char>(c)) * 16777619u;
-
-    const Collected whole = decode(input, seed, 0);
-    if (!sameRecords(whole, decode(input, seed, 1)))
-        failure("byte-at-a-time decoding differs from whole-input decoding");
-    if (!sameRecords(whole, decode(input, seed, 97)))
-        failure("chunked decoding differs from whole-input decoding");
-    if (whole.accepted + whole.quarantined !=
-        static_cast<std::int64_t>(whole.events.size() + whole.records.size()))
-        failure("counters disagree with what the handler received");
-
-    // What was accepted is written and read back unchanged.
-    std::string xml;
     op::XmlEncoder encoder;
-    encoder.begin([&xml](std::string_view bytes) { xml += bytes; });
-    for (const op::OrderEvent &e : whole.events)
-        encoder.write(e);
-    encoder.finish();
-    const Collected again = decode(xml, seed, 0);
-    if (!again.records.empty())
-        failure(("re-encoded event quarantined: " + again.records.front().reason).c_str());
-    if (again.events != whole.events)
-        failure("events differ after XmlEncoder -> XmlDecoder");
+    optest::checkDecoding("fuzz_xml", std::string_view(reinterpret_cast<const char *>(data), size), encoder,
+                          "XmlEncoder -> XmlDecoder", decode);
     return 0;
 }

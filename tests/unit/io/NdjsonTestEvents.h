@@ -3,6 +3,8 @@
 // Hand-made OrderEvents and small helpers shared by the NDJSON encoder and decoder tests.
 // moc reads this file too: no digit separators or raw string literals, which it misreads.
 
+#include "ChunkedFeed.h"
+#include "SampleEvents.h"
 #include "io/NdjsonEncoder.h"
 #include "model/OrderEvent.h"
 
@@ -15,9 +17,8 @@ namespace ndjsontest {
 
 using namespace op;
 
-// 2026-03-02T00:00:00Z: "now" for every test, so the future-time rule does not depend on the clock.
-inline constexpr TimestampMs kNow = 1772409600000;
-inline constexpr TimestampMs kT0 = 1772336096789; // 2026-03-01T12:34:56.789+09:00
+inline constexpr TimestampMs kNow = optest::kTestNow;
+inline constexpr TimestampMs kT0 = optest::kSeoulNoon;
 
 inline std::string encodeLine(const OrderEvent &e, int offsetMinutes = NdjsonEncoder::kDefaultOffsetMinutes)
 {
@@ -36,27 +37,11 @@ inline QString qs(std::string_view s)
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 
+// fullOrder() with one item.
 inline OrderEvent fullEvent()
 {
-    OrderEvent e;
-    e.type = EventType::Order;
-    e.orderId = "O-0000001";
-    e.eventTime = kT0;
-    e.customerId = "C-00042";
-    e.merchantId = "R-0007";
-    e.merchantName = "Kyochon Gangnam";
-    e.category = "chicken";
-    e.region = "Gangnam-gu";
+    OrderEvent e = optest::fullOrder();
     e.items = {{"Fried chicken", 1, 18000}};
-    e.amount = 21000;
-    e.deliveryFee = 3000;
-    e.distanceKm = 2.4;
-    e.promisedMin = 40;
-    e.deliveryMin = 37.5;
-    e.status = OrderStatus::Delivered;
-    e.rating = 4.5;
-    e.ip = "203.0.113.7";
-    e.payment = "card";
     return e;
 }
 
@@ -126,13 +111,8 @@ inline std::vector<OrderEvent> sampleEvents()
 
 inline std::string encodeAll(const std::vector<OrderEvent> &events)
 {
-    std::string out;
     NdjsonEncoder encoder;
-    encoder.begin([&out](std::string_view bytes) { out += bytes; });
-    for (const OrderEvent &e : events)
-        encoder.write(e);
-    encoder.finish();
-    return out;
+    return optest::encodeAll(encoder, events);
 }
 
 } // namespace ndjsontest

@@ -1,10 +1,10 @@
 // The built-in CSV layout: encoder output, round trips, header subsets, grouping and limits.
+#include "ChunkedFeed.h"
 #include "CollectingHandler.h"
 #include "TestPaths.h"
 #include "io/CsvDecoder.h"
 #include "io/CsvEncoder.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace op;
@@ -22,13 +22,8 @@ ValidationRules rules()
 
 std::string encode(const std::vector<OrderEvent> &events)
 {
-    std::string out;
     CsvEncoder encoder;
-    encoder.begin([&out](std::string_view bytes) { out.append(bytes); });
-    for (const OrderEvent &e : events)
-        encoder.write(e);
-    encoder.finish();
-    return out;
+    return optest::encodeAll(encoder, events);
 }
 
 // chunk 0: all at once; otherwise pieces of that many bytes.
@@ -39,22 +34,9 @@ optest::CollectingHandler decode(std::string_view csv, const CsvMapping &mapping
     CsvDecoder local(mapping, rules());
     CsvDecoder &decoder = out != nullptr ? *out : local;
     decoder.begin("test.csv", handler);
-    if (chunk == 0) {
-        decoder.feed(csv);
-    } else {
-        for (std::size_t i = 0; i < csv.size(); i += chunk)
-            decoder.feed(csv.substr(i, chunk));
-    }
+    optest::feedInChunks(decoder, csv, chunk);
     decoder.finish();
     return handler;
-}
-
-std::string readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll().toStdString();
 }
 
 OrderEvent fullOrder()
@@ -257,7 +239,7 @@ private Q_SLOTS:
     void subsetHeaderOfTheSeedOrdersTable()
     {
         // The seed's orders table: order_id, customer_id, restaurant_id, order_amount, order_time.
-        const std::string csv = readFile(optest::dataPath(QStringLiteral("csv/seed001_orders.csv")));
+        const std::string csv = optest::readFile(optest::dataPath(QStringLiteral("csv/seed001_orders.csv")));
         QVERIFY(!csv.empty());
         const auto h = decode(csv);
         QCOMPARE(h.quarantine.size(), std::size_t(1));

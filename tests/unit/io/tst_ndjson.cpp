@@ -1,6 +1,7 @@
 #include "CollectingHandler.h"
 #include "NdjsonTestEvents.h"
 #include "TestPaths.h"
+#include "io/FieldReasons.h"
 #include "io/NdjsonDecoder.h"
 #include "io/NdjsonEncoder.h"
 #include "io/NdjsonReasons.h"
@@ -340,7 +341,7 @@ private Q_SLOTS:
         e.items = {{std::string(5000, 'n'), 0, 1}};
         const std::string reason = decoder.decodeRecord(encodeLine(e), out).value_or("");
         QVERIFY2(reason.rfind("non-positive qty for item 'nnn", 0) == 0, reason.c_str());
-        QVERIFY(reason.size() <= ndjson::kMaxReasonBytes + 3);
+        QVERIFY(reason.size() <= reason::kMaxReasonBytes + 3);
         // Cut on a character boundary: Korean is 3 bytes per character.
         const std::string r2 = decoder
                                    .decodeRecord("{\"order_id\":\"1\",\"type\":\"" + std::string(30, 'x') +

@@ -1,9 +1,11 @@
+#include "ChunkedFeed.h"
 #include "CollectingHandler.h"
+#include "CompareDecoded.h"
+#include "SampleEvents.h"
 #include "TestPaths.h"
 #include "io/XmlDecoder.h"
 #include "io/XmlEncoder.h"
 
-#include <QFile>
 #include <QTest>
 #include <algorithm>
 
@@ -11,24 +13,16 @@ using namespace op;
 
 namespace {
 
-// 2026-03-02T00:00:00Z: "now" for the future-time rule, so results do not depend on the clock.
-constexpr TimestampMs kNow = 1772409600000;
-constexpr TimestampMs kSeoulNoon = 1772336096789; // 2026-03-01T12:34:56.789+09:00
+using optest::compareResults;
+using optest::fullOrder;
+using optest::kSeoulNoon;
+using Result = optest::DecodeResult;
+constexpr TimestampMs kNow = optest::kTestNow;
 
 ValidationRules testRules(TimestampMs now = kNow)
 {
-    ValidationRules rules;
-    rules.nowMs = now;
-    return rules;
+    return optest::rulesAt(now);
 }
-
-struct Result
-{
-    std::vector<OrderEvent> events;
-    std::vector<QuarantineRecord> quarantine;
-    std::int64_t accepted = 0;
-    std::int64_t quarantined = 0;
-};
 
 // chunk 0: the whole input in one feed().
 Result decode(std::string_view bytes, std::size_t chunk = 0, const ValidationRules &rules = testRules())
@@ -37,59 +31,15 @@ Result decode(std::string_view bytes, std::size_t chunk = 0, const ValidationRul
     XmlDecoder decoder;
     decoder.setRules(rules);
     decoder.begin("test.xml", handler);
-    if (chunk == 0) {
-        decoder.feed(bytes);
-    } else {
-        for (std::size_t i = 0; i < bytes.size(); i += chunk)
-            decoder.feed(bytes.substr(i, chunk));
-    }
+    optest::feedInChunks(decoder, bytes, chunk);
     decoder.finish();
-    return {std::move(handler.events), std::move(handler.quarantine), decoder.accepted(),
-            decoder.quarantined()};
+    return optest::takeResult(handler, decoder);
 }
 
 std::string encode(const std::vector<OrderEvent> &events, int offsetMinutes = 9 * 60)
 {
-    std::string out;
     XmlEncoder encoder(offsetMinutes);
-    encoder.begin([&out](std::string_view bytes) { out += bytes; });
-    for (const OrderEvent &e : events)
-        encoder.write(e);
-    encoder.finish();
-    return out;
-}
-
-std::string readFile(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = f.readAll();
-    return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-}
-
-OrderEvent fullOrder()
-{
-    OrderEvent e;
-    e.type = EventType::Order;
-    e.orderId = "O-0000001";
-    e.eventTime = kSeoulNoon;
-    e.customerId = "C-00042";
-    e.merchantId = "R-0007";
-    e.merchantName = "Kyochon Gangnam";
-    e.category = "chicken";
-    e.region = "Gangnam-gu";
-    e.items = {{"Fried chicken", 1, 18000}, {"Cola", 2, 1500}};
-    e.amount = 21000;
-    e.deliveryFee = 3000;
-    e.distanceKm = 2.4;
-    e.promisedMin = 40;
-    e.deliveryMin = 37.5;
-    e.status = OrderStatus::Delivered;
-    e.rating = 4.5;
-    e.ip = "203.0.113.7";
-    e.payment = "card";
-    return e;
+    return optest::encodeAll(encoder, events);
 }
 
 std::vector<OrderEvent> handMadeEvents()
@@ -149,20 +99,6 @@ std::vector<OrderEvent> handMadeEvents()
     rated.status = OrderStatus::PickedUp;
     events.push_back(rated);
     return events;
-}
-
-void compareResults(const Result &a, const Result &b)
-{
-    QCOMPARE(a.accepted, b.accepted);
-    QCOMPARE(a.quarantined, b.quarantined);
-    QVERIFY(a.events == b.events);
-    QCOMPARE(a.quarantine.size(), b.quarantine.size());
-    for (std::size_t i = 0; i < a.quarantine.size(); ++i) {
-        QCOMPARE(a.quarantine[i].line, b.quarantine[i].line);
-        QCOMPARE(a.quarantine[i].offset, b.quarantine[i].offset);
-        QCOMPARE(a.quarantine[i].reason, b.quarantine[i].reason);
-        QCOMPARE(a.quarantine[i].raw, b.quarantine[i].raw);
-    }
 }
 
 std::string orderXml(std::string_view id, std::string_view extra = {})
@@ -299,7 +235,7 @@ private Q_SLOTS:
     void malformedCorpus()
     {
         const QString dir = optest::dataPath("malformed/xml/");
-        const std::string manifest = readFile(dir + "manifest.tsv");
+        const std::string manifest = optest::readFile(dir + "manifest.tsv");
         QVERIFY(!manifest.empty());
         int files = 0;
         for (const QString &row : QString::fromStdString(manifest).split('\n', Qt::SkipEmptyParts)) {
@@ -307,7 +243,7 @@ private Q_SLOTS:
                 continue;
             const QStringList cols = row.split('\t');
             QCOMPARE(cols.size(), 4);
-            const std::string bytes = readFile(dir + cols[0]);
+            const std::string bytes = optest::readFile(dir + cols[0]);
             QVERIFY2(!bytes.empty(), qPrintable(cols[0]));
             const Result r = decode(bytes);
             const QString what = cols[0] + ": " +
