@@ -46,6 +46,9 @@ tl::expected<std::unique_ptr<KafkaProducer>, std::string> KafkaProducer::create(
         return tl::unexpected(applied.error());
     }
     rd_kafka_conf_set_dr_msg_cb(conf, &KafkaProducer::deliveryReport);
+    // Connection problems end up in one clear line (checkTopic, flush), not in librdkafka's log.
+    rd_kafka_conf_set_error_cb(conf, &KafkaProducer::clientError);
+    rd_kafka_conf_set_log_cb(conf, &KafkaProducer::discardLog);
     rd_kafka_conf_set_opaque(conf, self.get());
     char err[512] = {};
     self->m_rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof err);
@@ -63,8 +66,13 @@ tl::expected<int, std::string> KafkaProducer::checkTopic(int timeoutMs)
 {
     const rd_kafka_metadata_t *md = nullptr;
     const rd_kafka_resp_err_t e = rd_kafka_metadata(m_rk, 0, m_topic, &md, timeoutMs);
-    if (e != RD_KAFKA_RESP_ERR_NO_ERROR)
-        return tl::unexpected("cannot reach the Kafka brokers at " + m_brokers + " (" + rd_kafka_err2str(e) + ")");
+    if (e != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        rd_kafka_poll(m_rk, 0); // serves the queued connection errors
+        std::lock_guard lock(m_errorMutex);
+        return tl::unexpected("cannot reach the Kafka brokers at " + m_brokers + " (" +
+                              (m_lastClientError.empty() ? std::string(rd_kafka_err2str(e)) : m_lastClientError) +
+                              ")");
+    }
     int partitions = 0;
     rd_kafka_resp_err_t topicError = RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART;
     for (int i = 0; i < md->topic_cnt; ++i) {
@@ -118,6 +126,15 @@ tl::expected<void, std::string> KafkaProducer::flush(int timeoutMs)
                               std::to_string(timeoutMs / 1000) + " s (" + rd_kafka_err2str(e) + ")");
     return {};
 }
+
+void KafkaProducer::clientError(rd_kafka_s *, int, const char *reason, void *opaque)
+{
+    auto *self = static_cast<KafkaProducer *>(opaque);
+    std::lock_guard lock(self->m_errorMutex);
+    self->m_lastClientError = reason;
+}
+
+void KafkaProducer::discardLog(const rd_kafka_s *, int, const char *, const char *) {}
 
 std::string KafkaProducer::firstError() const
 {

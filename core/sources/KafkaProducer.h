@@ -58,6 +58,8 @@ public:
 private:
     KafkaProducer() = default;
     static void deliveryReport(rd_kafka_s *rk, const rd_kafka_message_s *message, void *opaque);
+    static void clientError(rd_kafka_s *rk, int err, const char *reason, void *opaque);
+    static void discardLog(const rd_kafka_s *rk, int level, const char *facility, const char *message);
 
     rd_kafka_s *m_rk = nullptr;
     rd_kafka_topic_s *m_topic = nullptr;
@@ -69,6 +71,7 @@ private:
     std::atomic<std::int64_t> m_failed{0};
     mutable std::mutex m_errorMutex; // delivery reports may run on librdkafka's thread during flush
     std::string m_firstError;
+    std::string m_lastClientError; // the last connection problem, for the one-line failure message
 };
 
 } // namespace op
