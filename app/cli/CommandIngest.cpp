@@ -173,7 +173,7 @@ int runIngest(const QStringList &args)
         }
     }
     const double seconds =
-        std::chrono::duration<double>(lastActivity.value_or(started) - firstRecord.value_or(started)).count();
+        firstRecord ? std::chrono::duration<double>(*lastActivity - *firstRecord).count() : 0.0;
     const auto closed = source.close(); // final commit, leaves the group
     engine.finish();
     const op::Report report = engine.report();

@@ -89,6 +89,10 @@ tl::expected<void, std::string> KafkaSource::start()
         {"fetch.max.bytes", "52428800"},
         {"max.partition.fetch.bytes", "1048576"},
         {"fetch.wait.max.ms", "100"},
+        // A member that vanished without leaving (a crash, a killed worker) holds its partitions
+        // this long; 6 s is the brokers' default minimum.
+        {"session.timeout.ms", "6000"},
+        {"heartbeat.interval.ms", "1000"},
         {"fetch.error.backoff.ms", "200"},
         {"reconnect.backoff.max.ms", "2000"},
         {"log_level", "4"},
