@@ -1,11 +1,15 @@
 // Committed offsets survive a restart: two ingest runs in one group read every message once.
 #include "CliRunner.h"
 #include "MockKafkaProcess.h"
+#include "TestPaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QMap>
+#include <QRegularExpression>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +44,7 @@ class TestKafkaOffsets : public QObject
 
 private Q_SLOTS:
     void secondWorkerResumesWhereTheFirstStopped();
+    void sigtermStopsCleanlyWhileProducing();
 };
 
 void TestKafkaOffsets::secondWorkerResumesWhereTheFirstStopped()
@@ -95,6 +100,59 @@ void TestKafkaOffsets::secondWorkerResumesWhereTheFirstStopped()
     const QMap<QString, qint64> expected = frequencies(report(whole));
     QVERIFY(expected.size() > 1000);
     QCOMPARE(sum, expected);
+}
+
+void TestKafkaOffsets::sigtermStopsCleanlyWhileProducing()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("orders.ndjson"));
+    QCOMPARE(runCli({QStringLiteral("generate"), QStringLiteral("-o"), data, QStringLiteral("--orders"),
+                     QStringLiteral("40000"), QStringLiteral("--seed"), QStringLiteral("5")})
+                 .exitCode,
+             0);
+    MockKafkaProcess kafka(6);
+    QVERIFY2(!kafka.bootstrap().isEmpty(), qPrintable(kafka.error()));
+    // Paced: the worker is stopped while messages are still arriving.
+    QProcess producer;
+    producer.start(cliPath(), {QStringLiteral("produce"), QStringLiteral("--brokers"), kafka.bootstrap(),
+                               QStringLiteral("--topic"), QStringLiteral("orders"), QStringLiteral("--rate"),
+                               QStringLiteral("2500"), data});
+    QVERIFY(producer.waitForStarted(10000));
+    const QString first = dir.filePath(QStringLiteral("first.json"));
+    QProcess worker;
+    worker.start(cliPath(), {QStringLiteral("ingest"), QStringLiteral("--brokers"), kafka.bootstrap(),
+                             QStringLiteral("--topic"), QStringLiteral("orders"), QStringLiteral("--group"),
+                             QStringLiteral("stopped"), QStringLiteral("--json"), first});
+    QVERIFY(worker.waitForStarted(10000));
+    // Stop it once it reports consumed messages (joining the group takes a few seconds).
+    QByteArray progress;
+    QElapsedTimer waited;
+    waited.start();
+    static const QRegularExpression kConsuming(QStringLiteral("ingest: [1-9][0-9]* messages"));
+    while (!kConsuming.match(QString::fromUtf8(progress)).hasMatch() && waited.elapsed() < 30000) {
+        worker.waitForReadyRead(500);
+        progress += worker.readAllStandardError();
+    }
+    worker.terminate();
+    QVERIFY(worker.waitForFinished(20000));
+    QCOMPARE(worker.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(worker.exitCode(), 0);
+    QVERIFY((progress + worker.readAllStandardError()).contains("stopped by signal"));
+    QVERIFY(producer.waitForFinished(60000));
+    QCOMPARE(producer.exitCode(), 0);
+
+    const QString second = dir.filePath(QStringLiteral("second.json"));
+    const CliResult rest = runCli({QStringLiteral("ingest"), QStringLiteral("--brokers"), kafka.bootstrap(),
+                                   QStringLiteral("--topic"), QStringLiteral("orders"), QStringLiteral("--group"),
+                                   QStringLiteral("stopped"), QStringLiteral("--idle-exit"), QStringLiteral("3"),
+                                   QStringLiteral("--json"), second});
+    QVERIFY2(rest.exitCode == 0, rest.err.constData());
+    const qint64 a = eventsField(report(first), "accepted");
+    const qint64 b = eventsField(report(second), "accepted");
+    qInfo("stopped after %lld events, the successor read %lld", a, b);
+    QVERIFY(a > 0);
+    QVERIFY(b > 0);
+    QCOMPARE(a + b, 40000);
 }
 
 QTEST_GUILESS_MAIN(TestKafkaOffsets)
