@@ -22,7 +22,10 @@ struct KafkaSourceCallbacks
         ++self->m_rebalances;
         const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk), "COOPERATIVE") == 0;
         if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
-            self->onAssign(partitions);
+            // A join completing while close() leaves the group: take nothing on (the assignment is
+            // still acknowledged, as the protocol requires, and revoked right after).
+            if (!self->m_closing)
+                self->onAssign(partitions);
             if (cooperative) {
                 if (rd_kafka_error_t *e = rd_kafka_incremental_assign(rk, partitions)) {
                     self->setError(std::string("cannot take the assigned partitions: ") + rd_kafka_error_string(e));
@@ -31,7 +34,8 @@ struct KafkaSourceCallbacks
             } else {
                 rd_kafka_assign(rk, partitions);
             }
-            self->attachQueues(partitions);
+            if (!self->m_closing)
+                self->attachQueues(partitions);
             return;
         }
         self->onRevoke(partitions, err != RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS || rd_kafka_assignment_lost(rk));
@@ -174,10 +178,10 @@ void KafkaSource::onRevoke(rd_kafka_topic_partition_list_t *partitions, bool los
     for (const int id : revoked) {
         PartitionState &p = partition(id);
         releaseQueue(p);
-        p.assigned = false;
         // Another member reads it now: keep it out of this engine's watermark.
-        if (!p.idle)
+        if (p.assigned && !p.idle)
             m_engine.setPartitionIdle(id, true);
+        p.assigned = false;
         p.idle = true;
     }
 }
@@ -380,6 +384,7 @@ tl::expected<void, std::string> KafkaSource::close()
     if (m_settings.commitAfterProcessing)
         result = commitProcessed(true);
     // Leaves the group: the revocation runs the rebalance callback (and commits nothing new).
+    m_closing = true;
     rd_kafka_consumer_close(m_rk);
     m_closed = true;
     m_state = "finished";

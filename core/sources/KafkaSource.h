@@ -146,6 +146,7 @@ private:
     OrderEvent m_event;
     rd_kafka_s *m_rk = nullptr;
     bool m_closed = false;
+    bool m_closing = false;
 
     std::vector<PartitionState> m_partitions; // by partition number
     std::function<void(const std::vector<KafkaOffset> &)> m_revokeCallback;
