@@ -11,6 +11,9 @@ const std::vector<Command> kCommands = {
     {"generate", "Write a deterministic, realistic order dataset (ndjson, csv, xml or log).", &runGenerate},
     {"convert", "Convert a dataset from any supported format to another.", &runConvert},
     {"analyze", "Replay dataset files at full speed through the engine and write the report.", &runAnalyze},
+    {"mock-kafka", "Start librdkafka's mock Kafka cluster and print its bootstrap servers.", &runMockKafka},
+    {"produce", "Publish a dataset to a Kafka topic as OrderEvent JSON, keyed by customer_id.", &runProduce},
+    {"ingest", "Consume a Kafka topic in a consumer group, analyse it and write the report.", &runIngest},
 };
 
 } // namespace

@@ -18,6 +18,9 @@ struct Command
 int runGenerate(const QStringList &args);
 int runConvert(const QStringList &args);
 int runAnalyze(const QStringList &args);
+int runMockKafka(const QStringList &args);
+int runProduce(const QStringList &args);
+int runIngest(const QStringList &args);
 
 // The table main() dispatches on, in the order --help lists them.
 const Command *commands(int &count);

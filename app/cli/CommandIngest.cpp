@@ -1,0 +1,204 @@
+// orderpulse-cli ingest: the headless worker. Consumes a topic in a consumer group, runs the
+// engine, commits offsets after processing, and writes the report like analyze.
+#include "CliSupport.h"
+#include "Commands.h"
+#include "KafkaOptions.h"
+#include "OutputFile.h"
+#include "QuarantineReport.h"
+#include "StopSignals.h"
+
+#include "analytics/Engine.h"
+#include "analytics/ReportJson.h"
+#include "sources/KafkaSource.h"
+
+#include <QTimeZone>
+
+#include <chrono>
+#include <optional>
+#include <cstdio>
+
+namespace cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+op::KafkaStartPosition parseStart(const QCommandLineParser &p)
+{
+    const QString from = p.value(QStringLiteral("from"));
+    if (from.isEmpty() || from == QLatin1String("committed"))
+        return op::KafkaStartPosition::Committed;
+    if (from == QLatin1String("earliest"))
+        return op::KafkaStartPosition::Earliest;
+    if (from == QLatin1String("latest"))
+        return op::KafkaStartPosition::Latest;
+    throw UsageError{QStringLiteral("--from must be earliest, latest or committed, not '%1'").arg(from)};
+}
+
+// `seconds`: from the first message to the end (joining the group is not consuming).
+void printSummary(const op::Report &r, const op::KafkaSource &source, double seconds, bool toStderr)
+{
+    const auto perSecond = [seconds](std::int64_t n) {
+        return seconds > 0 ? static_cast<qint64>(static_cast<double>(n) / seconds) : 0;
+    };
+    const QString text =
+        QStringLiteral("events: %1 accepted, %2 quarantined, %3 duplicates, %4 late\n"
+                       "orders: %5, sales: %6 won, average order: %7 won, customers: %8, merchants: %9\n")
+            .arg(r.events.accepted)
+            .arg(r.events.quarantined)
+            .arg(r.events.duplicates)
+            .arg(r.events.late)
+            .arg(r.totals.orders)
+            .arg(QString::fromStdString(op::groupThousands(r.totals.sales)))
+            .arg(QString::fromStdString(op::groupThousands(r.totals.avgOrderValue)))
+            .arg(r.totals.customers)
+            .arg(r.totals.merchants)
+        + QStringLiteral("windows: %1, alerts: %2; %3 messages, %4 s from the first to the last (%5 messages/s, %6 MB/s), %7 rebalances\n")
+              .arg(r.realtimeStats.size())
+              .arg(r.alerts.size())
+              .arg(source.records())
+              .arg(seconds, 0, 'f', 2)
+              .arg(perSecond(source.records()))
+              .arg(static_cast<double>(perSecond(source.bytes())) / 1e6, 0, 'f', 1)
+              .arg(source.rebalances());
+    std::fputs(text.toUtf8().constData(), toStderr ? stderr : stdout);
+}
+
+QString lagText(const op::SourceHealth &h)
+{
+    std::int64_t total = 0;
+    for (const op::PartitionLag &l : h.lag)
+        total += l.lag;
+    return QStringLiteral("%1 partitions, lag %2").arg(h.lag.size()).arg(total);
+}
+
+} // namespace
+
+int runIngest(const QStringList &args)
+{
+    const QString cmd = QStringLiteral("ingest");
+    QCommandLineParser p;
+    addKafkaOptions(p);
+    p.addOption({QStringLiteral("group"), QStringLiteral("Consumer group id."), QStringLiteral("G")});
+    p.addOption({QStringLiteral("from"),
+                 QStringLiteral("Where to start: committed (default; earliest when nothing is committed), "
+                                "earliest or latest."),
+                 QStringLiteral("POSITION")});
+    p.addOption({QStringLiteral("max-events"), QStringLiteral("Stop after N messages (events and quarantined)."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("idle-exit"), QStringLiteral("Stop after S seconds without messages."),
+                 QStringLiteral("SECONDS")});
+    p.addOption({QStringLiteral("tz"), QStringLiteral("Display time zone (default Asia/Seoul)."), QStringLiteral("ZONE")});
+    p.addOption({QStringLiteral("lateness"), QStringLiteral("Allowed lateness in seconds (default 10)."),
+                 QStringLiteral("SECONDS")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Write the report as JSON ('-' = stdout)."), QStringLiteral("OUT")});
+    if (!parseOrUsage(p, args, cmd,
+                      QStringLiteral("Consume a Kafka topic in a consumer group, analyse it, commit offsets after "
+                                     "processing; stop after N messages, S idle seconds or SIGINT/SIGTERM.")))
+        return kExitOk;
+    if (!p.positionalArguments().isEmpty())
+        throw UsageError{QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().front())};
+    op::KafkaSourceSettings settings;
+    settings.client = parseKafkaOptions(p);
+    settings.topic = requiredTopic(p);
+    if (p.value(QStringLiteral("group")).isEmpty())
+        throw UsageError{QStringLiteral("--group is required")};
+    settings.groupId = p.value(QStringLiteral("group")).toStdString();
+    settings.start = parseStart(p);
+    const std::int64_t maxEvents = intOption(p, QStringLiteral("max-events"), 0, 1, INT64_MAX);
+    const std::int64_t idleExitMs = intOption(p, QStringLiteral("idle-exit"), 0, 1, 86400 * 365) * 1000;
+
+    op::EngineSettings engineSettings;
+    engineSettings.allowedLatenessMs = intOption(p, QStringLiteral("lateness"), 10, 0, 86400 * 365) * op::kMsPerSecond;
+    if (p.isSet(QStringLiteral("tz"))) {
+        const QByteArray zone = p.value(QStringLiteral("tz")).toUtf8();
+        if (!QTimeZone(zone).isValid())
+            throw UsageError{QStringLiteral("--tz: unknown time zone '%1' (use an IANA name such as Asia/Seoul)")
+                                 .arg(QString::fromUtf8(zone))};
+        engineSettings.displayTimeZone = zone.toStdString();
+    }
+
+    blockStopSignals(); // before librdkafka starts its threads
+    op::Engine engine(engineSettings);
+    op::KafkaSource source(settings, engine);
+    QuarantineReport quarantine;
+    source.setQuarantineCallback([&quarantine](const op::QuarantineRecord &r) { quarantine.add(r); });
+    if (auto started = source.start(); !started) {
+        printError(cmd, QString::fromStdString(started.error()));
+        return kExitFailure;
+    }
+
+    const auto started = Clock::now();
+    std::optional<Clock::time_point> firstRecord;
+    std::optional<Clock::time_point> lastActivity; // the last message, or the first assignment
+    auto lastReport = started;
+    // Joining a group takes seconds: the idle clock starts at the first assignment, but a worker
+    // that gets no partition at all (more workers than partitions) still stops, a little later.
+    constexpr auto kJoinAllowance = std::chrono::seconds(30);
+    QString stopReason;
+    for (;;) {
+        const std::int64_t budget = maxEvents > 0 ? maxEvents - source.records() : 0;
+        const std::int64_t n = source.poll(100, budget);
+        const auto now = Clock::now();
+        if (n > 0) {
+            lastActivity = now;
+            if (!firstRecord)
+                firstRecord = now;
+        } else if (!lastActivity && source.rebalances() > 0) {
+            lastActivity = now;
+        }
+        if (maxEvents > 0 && source.records() >= maxEvents) {
+            stopReason = QStringLiteral("reached --max-events");
+            break;
+        }
+        const auto idleFor = now - lastActivity.value_or(started + kJoinAllowance);
+        if (idleExitMs > 0 && idleFor >= std::chrono::milliseconds(idleExitMs)) {
+            stopReason = QStringLiteral("idle for %1 s").arg(idleExitMs / 1000);
+            break;
+        }
+        if (stopRequested()) {
+            stopReason = QStringLiteral("stopped by signal");
+            break;
+        }
+        if (now - lastReport >= std::chrono::seconds(2)) {
+            lastReport = now;
+            const op::SourceHealth h = source.health();
+            printInfo(QStringLiteral("ingest: %1 messages, %2 messages/s, %3, state %4%5")
+                          .arg(source.records())
+                          .arg(static_cast<qint64>(h.messagesPerSecond))
+                          .arg(lagText(h), QString::fromStdString(h.state),
+                               h.lastError.empty() ? QString()
+                                                   : QStringLiteral(" (last error: %1)")
+                                                         .arg(QString::fromStdString(h.lastError))));
+        }
+    }
+    const double seconds =
+        firstRecord ? std::chrono::duration<double>(*lastActivity - *firstRecord).count() : 0.0;
+    const auto closed = source.close(); // final commit, leaves the group
+    engine.finish();
+    const op::Report report = engine.report();
+    printInfo(QStringLiteral("ingest: %1").arg(stopReason));
+
+    const bool jsonToStdout = p.value(QStringLiteral("json")) == QLatin1String("-");
+    if (p.isSet(QStringLiteral("json"))) {
+        OutputFile out;
+        if (auto opened = out.open(p.value(QStringLiteral("json"))); !opened) {
+            printError(cmd, opened.error());
+            return kExitFailure;
+        }
+        out.write(op::reportToJson(report));
+        if (auto done = out.close(); !done) {
+            printError(cmd, done.error());
+            return kExitFailure;
+        }
+    }
+    printSummary(report, source, seconds, jsonToStdout);
+    quarantine.print();
+    if (!closed) {
+        printError(cmd, QString::fromStdString(closed.error()));
+        return kExitFailure;
+    }
+    return kExitOk;
+}
+
+} // namespace cli
