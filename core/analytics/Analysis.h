@@ -27,6 +27,8 @@ struct EventContext
     // engine (tests driving an analysis directly); an analysis must then look the id up itself.
     static constexpr std::uint32_t kNoIndex = 0xffffffffu;
     std::uint32_t customerIndex = kNoIndex;
+    // The same for non-empty merchant_ids (kNoIndex for an empty one).
+    std::uint32_t merchantIndex = kNoIndex;
 };
 
 // One analysis of the stream (realtime stats, trends, items, RFM, merchants, delivery, fraud).

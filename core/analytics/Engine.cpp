@@ -217,7 +217,7 @@ void Engine::countOrder(const OrderEvent &order, std::uint64_t customerHash, con
     if (order.customerId.empty() && m_customers.size() != customersBefore)
         m_emptyCustomerSeen = true;
     if (!order.merchantId.empty())
-        m_merchants.insert(order.merchantId);
+        placed.merchantIndex = m_merchants.indexOf(order.merchantId, fastHash(order.merchantId));
     for (const auto &analysis : m_analyses)
         analysis->onOrderPlaced(order, placed);
 }
