@@ -3,6 +3,7 @@
 #include "analytics/Alert.h"
 #include "model/OrderEvent.h"
 
+#include <cstdint>
 #include <functional>
 
 namespace op {
@@ -20,6 +21,14 @@ struct EventContext
     TimestampMs maxEventTime = 0; // largest event time seen so far, this event included
     // Emits a live alert at once (the engine forwards it to the GUI, Redis, ...).
     std::function<void(const Alert &)> *emitAlert = nullptr;
+    // onOrderPlaced only: dense indices (0, 1, 2, ... in order of first sight) the engine gives
+    // every distinct customer_id (the empty one included), so that an analysis can keep its
+    // per-customer state in a vector instead of hashing the id again. kNoIndex outside the
+    // engine (tests driving an analysis directly); an analysis must then look the id up itself.
+    static constexpr std::uint32_t kNoIndex = 0xffffffffu;
+    std::uint32_t customerIndex = kNoIndex;
+    // The same for non-empty merchant_ids (kNoIndex for an empty one).
+    std::uint32_t merchantIndex = kNoIndex;
 };
 
 // One analysis of the stream (realtime stats, trends, items, RFM, merchants, delivery, fraud).

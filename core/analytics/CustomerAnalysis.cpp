@@ -105,7 +105,9 @@ void CustomerAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext
     advanceNow(std::max(context.maxEventTime, t));
     const Money amount = order.amount.value_or(0);
     bool added = false;
-    const std::uint32_t index = m_customers.intern(order.customerId, &added);
+    const std::uint32_t index = context.customerIndex != EventContext::kNoIndex
+                                    ? m_customers.internAt(context.customerIndex, order.customerId, &added)
+                                    : m_customers.intern(order.customerId, &added);
     CustomerState &c = m_customers[index];
     c.firstOrder = added ? t : std::min(c.firstOrder, t);
     c.lastOrder = added ? t : std::max(c.lastOrder, t);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -29,6 +30,11 @@ public:
     // The index of `id`, adding it with a default Payload when new (then *added is set to true).
     std::uint32_t intern(std::string_view id, bool *added = nullptr);
     std::optional<std::uint32_t> find(std::string_view id) const;
+    // For a caller that already numbers the ids densely (the engine's customer set): the index
+    // of `id`, given that it is `index` (< size()) or the next one (== size(): then added with a
+    // default Payload and no hashing). The hash table is then dropped: a later intern() rebuilds
+    // it and find() scans until then.
+    std::uint32_t internAt(std::uint32_t index, std::string_view id, bool *added = nullptr);
 
     Payload &operator[](std::uint32_t index) { return m_entries[index].payload; }
     const Payload &operator[](std::uint32_t index) const { return m_entries[index].payload; }
@@ -70,6 +76,7 @@ private:
     };
 
     static std::uint64_t hashOf(std::string_view id) { return std::hash<std::string_view>{}(id); }
+    void append(std::string_view id);
     std::optional<std::uint32_t> probe(std::string_view id, std::uint64_t hash, std::size_t &slot) const;
     void grow();
 
@@ -114,10 +121,48 @@ std::optional<std::uint32_t> CustomerIdTable<Payload>::probe(std::string_view id
 template<typename Payload>
 std::optional<std::uint32_t> CustomerIdTable<Payload>::find(std::string_view id) const
 {
-    if (m_slots.empty())
+    if (m_slots.empty()) {
+        // No hash table (nothing interned yet, or only internAt() used).
+        for (std::uint32_t index = 0; index < size(); ++index) {
+            if (this->id(index) == id)
+                return index;
+        }
         return std::nullopt;
+    }
     std::size_t slot = 0;
     return probe(id, hashOf(id), slot);
+}
+
+template<typename Payload>
+std::uint32_t CustomerIdTable<Payload>::internAt(std::uint32_t index, std::string_view id, bool *added)
+{
+    assert(index <= size());
+    const bool isNew = index == size();
+    if (added)
+        *added = isNew;
+    if (isNew) {
+        append(id);
+        if (!m_slots.empty())
+            std::vector<std::uint64_t>().swap(m_slots);
+    }
+    return index;
+}
+
+template<typename Payload> void CustomerIdTable<Payload>::append(std::string_view id)
+{
+    Entry e{};
+    if (id.size() < 16) {
+        std::memcpy(e.key.data(), id.data(), id.size());
+        e.key[15] = static_cast<char>(id.size());
+    } else {
+        const std::uint64_t offset = m_longBytes.size();
+        const auto length = static_cast<std::uint32_t>(id.size());
+        m_longBytes.append(id);
+        std::memcpy(e.key.data(), &offset, sizeof offset);
+        std::memcpy(e.key.data() + 8, &length, sizeof length);
+        e.key[15] = static_cast<char>(kLong);
+    }
+    m_entries.push_back(e);
 }
 
 template<typename Payload> std::uint32_t CustomerIdTable<Payload>::intern(std::string_view id, bool *added)
@@ -132,19 +177,7 @@ template<typename Payload> std::uint32_t CustomerIdTable<Payload>::intern(std::s
     if (const auto found = probe(id, hash, slot))
         return *found;
     const auto index = static_cast<std::uint32_t>(size());
-    Entry e{};
-    if (id.size() < 16) {
-        std::memcpy(e.key.data(), id.data(), id.size());
-        e.key[15] = static_cast<char>(id.size());
-    } else {
-        const std::uint64_t offset = m_longBytes.size();
-        const auto length = static_cast<std::uint32_t>(id.size());
-        m_longBytes.append(id);
-        std::memcpy(e.key.data(), &offset, sizeof offset);
-        std::memcpy(e.key.data() + 8, &length, sizeof length);
-        e.key[15] = static_cast<char>(kLong);
-    }
-    m_entries.push_back(e);
+    append(id);
     m_slots[slot] = ((hash >> 32) << 32) | (static_cast<std::uint64_t>(index) + 1);
     if (added)
         *added = true;
@@ -153,7 +186,9 @@ template<typename Payload> std::uint32_t CustomerIdTable<Payload>::intern(std::s
 
 template<typename Payload> void CustomerIdTable<Payload>::grow()
 {
-    const std::size_t capacity = m_slots.empty() ? 64 : m_slots.size() * 2;
+    std::size_t capacity = m_slots.empty() ? 64 : m_slots.size() * 2;
+    while (capacity < (size() + 1) * 2) // after internAt() dropped the table
+        capacity *= 2;
     std::vector<std::uint64_t> slots(capacity, 0);
     const std::size_t mask = capacity - 1;
     for (std::uint32_t index = 0; index < size(); ++index) {

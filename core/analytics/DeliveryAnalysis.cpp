@@ -89,7 +89,15 @@ void DeliveryAnalysis::applyTrend(const OrderEvent &order, std::int64_t thousand
     if (it == m_trend.end()) {
         if (sign < 0)
             return;
-        it = m_trend.emplace(minute, PercentileHistogram(kTrendBits)).first;
+        if (m_spareMinutes.empty()) {
+            it = m_trend.emplace(minute, PercentileHistogram(kTrendBits)).first;
+        } else {
+            // A pruned minute's node and histogram buffers, so a new minute allocates nothing.
+            auto node = std::move(m_spareMinutes.back());
+            m_spareMinutes.pop_back();
+            node.key() = minute;
+            it = m_trend.insert(std::move(node)).position;
+        }
     }
     if (sign > 0)
         it->second.add(thousandths);
@@ -104,7 +112,15 @@ void DeliveryAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext
     if (!m_trendStarted || floor > m_trendFloor) {
         m_trendFloor = floor;
         m_trendStarted = true;
-        m_trend.erase(m_trend.begin(), m_trend.lower_bound(m_trendFloor));
+        while (!m_trend.empty() && m_trend.begin()->first < m_trendFloor) {
+            if (m_spareMinutes.size() >= kMaxSpareMinutes) {
+                m_trend.erase(m_trend.begin());
+                continue;
+            }
+            auto node = m_trend.extract(m_trend.begin());
+            node.mapped().clear();
+            m_spareMinutes.push_back(std::move(node));
+        }
     }
     apply(order, +1);
 }

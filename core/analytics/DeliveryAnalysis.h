@@ -59,6 +59,9 @@ private:
 
     // Percentiles per placement minute for the snapshot trend; minutes before m_trendFloor are gone.
     std::map<TimestampMs, PercentileHistogram> m_trend;
+    // Pruned minutes kept for reuse (cleared, buffers kept); a handful is enough.
+    static constexpr std::size_t kMaxSpareMinutes = 16;
+    std::vector<std::map<TimestampMs, PercentileHistogram>::node_type> m_spareMinutes;
     TimestampMs m_trendFloor = 0;
     bool m_trendStarted = false;
 };

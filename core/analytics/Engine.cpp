@@ -209,12 +209,17 @@ void Engine::countOrder(const OrderEvent &order, std::uint64_t customerHash, con
 {
     ++m_orders;
     m_sales += order.amount.value_or(0);
-    if (!order.customerId.empty())
-        m_customers.insert(order.customerId, customerHash);
+    // Every customer id gets an index, the empty one too (analyses key on it like any other);
+    // totals leave it out.
+    const std::size_t customersBefore = m_customers.size();
+    EventContext placed = context;
+    placed.customerIndex = m_customers.indexOf(order.customerId, customerHash);
+    if (order.customerId.empty() && m_customers.size() != customersBefore)
+        m_emptyCustomerSeen = true;
     if (!order.merchantId.empty())
-        m_merchants.insert(order.merchantId);
+        placed.merchantIndex = m_merchants.indexOf(order.merchantId, fastHash(order.merchantId));
     for (const auto &analysis : m_analyses)
-        analysis->onOrderPlaced(order, context);
+        analysis->onOrderPlaced(order, placed);
 }
 
 void Engine::watermarkAdvanced()
@@ -252,7 +257,7 @@ Totals Engine::totals() const
     t.orders = m_orders;
     t.sales = m_sales;
     t.avgOrderValue = roundDiv(m_sales, m_orders);
-    t.customers = static_cast<std::int64_t>(m_customers.size());
+    t.customers = static_cast<std::int64_t>(m_customers.size()) - (m_emptyCustomerSeen ? 1 : 0);
     t.merchants = static_cast<std::int64_t>(m_merchants.size());
     return t;
 }

@@ -100,7 +100,8 @@ private:
     EventCounts m_events;
     std::int64_t m_orders = 0;
     Money m_sales = 0;
-    FlatStringSet m_customers;
+    FlatStringSet m_customers; // every customer id, the empty one too; indices go to EventContext
+    bool m_emptyCustomerSeen = false;
     FlatStringSet m_merchants;
 
     std::function<void(const Alert &)> m_alertCallback;

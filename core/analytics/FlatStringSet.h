@@ -13,9 +13,10 @@
 namespace op {
 
 // An insert-only set of strings for distinct counts over large key populations (a million
-// customer ids): each 32-byte slot holds the hash and, for keys up to 22 bytes, the key itself,
-// so a lookup costs one cache miss instead of three (slot, entry, key arena). Longer keys go to
-// an arena. Exact: keys are always compared, never just their hashes.
+// customer ids): each 32-byte slot holds the hash, the key's dense index (0, 1, 2, ... in order
+// of first insertion) and, for keys up to 18 bytes, the key itself, so a lookup costs one cache
+// miss instead of three (slot, entry, key arena). Longer keys go to an arena. Exact: keys are
+// always compared, never just their hashes.
 class FlatStringSet
 {
 public:
@@ -36,6 +37,14 @@ public:
     bool insert(std::string_view key) { return insert(key, fastHash(key)); }
     bool insert(std::string_view key, std::uint64_t hash)
     {
+        const std::size_t before = m_size;
+        return indexOf(key, hash) == before;
+    }
+
+    // The dense index of key (size() before the call when it is new), inserting it if needed;
+    // lets other tables keyed by the same strings use plain vectors.
+    std::uint32_t indexOf(std::string_view key, std::uint64_t hash)
+    {
         hash |= 1; // 0 marks an empty slot
         std::size_t i = hash & m_mask;
         for (;;) {
@@ -43,11 +52,13 @@ public:
             if (s.hash == 0)
                 break;
             if (s.hash == hash && keyOf(s) == key)
-                return false;
+                return s.index;
             i = (i + 1) & m_mask;
         }
         Slot &s = m_slots[i];
         s.hash = hash;
+        const auto index = static_cast<std::uint32_t>(m_size);
+        s.index = index;
         if (key.size() <= kInline) {
             s.length = static_cast<std::uint8_t>(key.size());
             std::memcpy(s.key, key.data(), key.size());
@@ -61,18 +72,19 @@ public:
         }
         if (++m_size * 2 > m_slots.size())
             grow();
-        return true;
+        return index;
     }
 
     std::size_t memoryBytes() const { return m_slots.capacity() * sizeof(Slot) + m_arena.capacity(); }
 
 private:
-    static constexpr std::size_t kInline = 22;
+    static constexpr std::size_t kInline = 18;
     static constexpr std::uint8_t kSpilled = 0xFF;
 
     struct Slot
     {
         std::uint64_t hash = 0;
+        std::uint32_t index = 0;
         std::uint8_t length = 0;
         char key[kInline + 1] = {};
     };

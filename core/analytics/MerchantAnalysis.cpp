@@ -3,6 +3,7 @@
 #include "analytics/FixedPoint.h"
 
 #include <algorithm>
+#include <cassert>
 #include <numeric>
 
 namespace op {
@@ -64,10 +65,13 @@ void MerchantAnalysis::applyOutcome(MerchantState &m, const OrderEvent &order, i
 
 void MerchantAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext &context)
 {
-    (void)context;
     if (order.merchantId.empty())
         return;
-    MerchantState &m = findOrAdd(order.merchantId);
+    // The engine's dense index spares the string hash; a new merchant still goes into m_index
+    // for find() on updates.
+    const std::uint32_t index = context.merchantIndex;
+    MerchantState &m = index < m_merchants.size() ? m_merchants[index] : findOrAdd(order.merchantId);
+    assert(m.id == order.merchantId);
     ++m.orders;
     m.sales += order.amount.value_or(0);
     offerName(m, order);
