@@ -1,5 +1,6 @@
 // orderpulse-cli analyze: replays files at full speed through the engine and writes the report.
 #include "CliSupport.h"
+#include "ReportSummary.h"
 #include "Commands.h"
 #include "InputOptions.h"
 #include "OutputFile.h"
@@ -51,17 +52,7 @@ private:
 void printSummary(const op::Report &r, double seconds, std::int64_t events, bool toStderr)
 {
     const QString text =
-        QStringLiteral("events: %1 accepted, %2 quarantined, %3 duplicates, %4 late\n"
-                       "orders: %5, sales: %6 won, average order: %7 won, customers: %8, merchants: %9\n")
-            .arg(r.events.accepted)
-            .arg(r.events.quarantined)
-            .arg(r.events.duplicates)
-            .arg(r.events.late)
-            .arg(r.totals.orders)
-            .arg(QString::fromStdString(op::groupThousands(r.totals.sales)))
-            .arg(QString::fromStdString(op::groupThousands(r.totals.avgOrderValue)))
-            .arg(r.totals.customers)
-            .arg(r.totals.merchants)
+        reportSummaryText(r)
         + QStringLiteral("windows: %1, alerts: %2; %3 events in %4 s (%5 events/s)\n")
               .arg(r.realtimeStats.size())
               .arg(r.alerts.size())

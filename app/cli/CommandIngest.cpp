@@ -1,6 +1,7 @@
 // orderpulse-cli ingest: the headless worker. Consumes a topic in a consumer group, runs the
 // engine, commits offsets after processing, and writes the report like analyze.
 #include "CliSupport.h"
+#include "ReportSummary.h"
 #include "Commands.h"
 #include "KafkaOptions.h"
 #include "OutputFile.h"
@@ -42,17 +43,7 @@ void printSummary(const op::Report &r, const op::KafkaSource &source, double sec
         return seconds > 0 ? static_cast<qint64>(static_cast<double>(n) / seconds) : 0;
     };
     const QString text =
-        QStringLiteral("events: %1 accepted, %2 quarantined, %3 duplicates, %4 late\n"
-                       "orders: %5, sales: %6 won, average order: %7 won, customers: %8, merchants: %9\n")
-            .arg(r.events.accepted)
-            .arg(r.events.quarantined)
-            .arg(r.events.duplicates)
-            .arg(r.events.late)
-            .arg(r.totals.orders)
-            .arg(QString::fromStdString(op::groupThousands(r.totals.sales)))
-            .arg(QString::fromStdString(op::groupThousands(r.totals.avgOrderValue)))
-            .arg(r.totals.customers)
-            .arg(r.totals.merchants)
+        reportSummaryText(r)
         + QStringLiteral("windows: %1, alerts: %2; %3 messages, %4 s from the first to the last (%5 messages/s, %6 MB/s), %7 rebalances\n")
               .arg(r.realtimeStats.size())
               .arg(r.alerts.size())
