@@ -3,11 +3,9 @@
 #include "ReportSummary.h"
 #include "Commands.h"
 #include "InputOptions.h"
-#include "OutputFile.h"
 #include "QuarantineReport.h"
 
 #include "analytics/Engine.h"
-#include "analytics/ReportJson.h"
 #include "io/CodecFactory.h"
 #include "io/DatasetReader.h"
 
@@ -129,14 +127,8 @@ int runAnalyze(const QStringList &args)
 
     const bool jsonToStdout = p.value(QStringLiteral("json")) == QLatin1String("-");
     if (p.isSet(QStringLiteral("json"))) {
-        OutputFile out;
-        if (auto opened = out.open(p.value(QStringLiteral("json"))); !opened) {
-            printError(cmd, opened.error());
-            return kExitFailure;
-        }
-        out.write(op::reportToJson(report));
-        if (auto closed = out.close(); !closed) {
-            printError(cmd, closed.error());
+        if (auto written = writeReportJson(p.value(QStringLiteral("json")), report); !written) {
+            printError(cmd, written.error());
             return kExitFailure;
         }
     }

@@ -4,12 +4,10 @@
 #include "ReportSummary.h"
 #include "Commands.h"
 #include "KafkaOptions.h"
-#include "OutputFile.h"
 #include "QuarantineReport.h"
 #include "StopSignals.h"
 
 #include "analytics/Engine.h"
-#include "analytics/ReportJson.h"
 #include "sources/KafkaSource.h"
 
 #include <QTimeZone>
@@ -172,14 +170,8 @@ int runIngest(const QStringList &args)
 
     const bool jsonToStdout = p.value(QStringLiteral("json")) == QLatin1String("-");
     if (p.isSet(QStringLiteral("json"))) {
-        OutputFile out;
-        if (auto opened = out.open(p.value(QStringLiteral("json"))); !opened) {
-            printError(cmd, opened.error());
-            return kExitFailure;
-        }
-        out.write(op::reportToJson(report));
-        if (auto done = out.close(); !done) {
-            printError(cmd, done.error());
+        if (auto written = writeReportJson(p.value(QStringLiteral("json")), report); !written) {
+            printError(cmd, written.error());
             return kExitFailure;
         }
     }

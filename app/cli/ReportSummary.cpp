@@ -1,5 +1,9 @@
 #include "ReportSummary.h"
 
+#include "OutputFile.h"
+
+#include "analytics/ReportJson.h"
+
 namespace cli {
 
 QString reportSummaryText(const op::Report &r)
@@ -15,6 +19,15 @@ QString reportSummaryText(const op::Report &r)
         .arg(QString::fromStdString(op::groupThousands(r.totals.avgOrderValue)))
         .arg(r.totals.customers)
         .arg(r.totals.merchants);
+}
+
+tl::expected<void, QString> writeReportJson(const QString &path, const op::Report &report)
+{
+    OutputFile out;
+    if (auto opened = out.open(path); !opened)
+        return opened;
+    out.write(op::reportToJson(report));
+    return out.close();
 }
 
 } // namespace cli

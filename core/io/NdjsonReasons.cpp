@@ -1,5 +1,9 @@
 #include "io/NdjsonReasons.h"
 
+#include "io/FieldReasons.h"
+
+#include <simdjson.h>
+
 #include <algorithm>
 
 namespace op::ndjson {
@@ -52,6 +56,49 @@ bool hasTrailingContent(std::string_view p)
         }
     }
     return false;
+}
+
+std::string_view syntaxReason(int simdjsonError, std::string_view record)
+{
+    const auto error = static_cast<simdjson::error_code>(simdjsonError);
+    switch (error) {
+    case simdjson::UTF8_ERROR:
+        return reason::kInvalidUtf8;
+    case simdjson::UNCLOSED_STRING:
+        return kUnclosedString;
+    case simdjson::UNESCAPED_CHARS:
+        return kControlCharacter;
+    case simdjson::EMPTY:
+        return kEmptyRecord;
+    default:
+        break;
+    }
+    // On-Demand does not track depth: a structural error inside absurd nesting is reported
+    // as what it most likely is.
+    if (nestingDepth(record) > kMaxDepth)
+        return kNestingTooDeep;
+    switch (error) {
+    case simdjson::DEPTH_ERROR:
+        return kNestingTooDeep;
+    case simdjson::STRING_ERROR:
+        return kBadEscape;
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR:
+        return kBadLiteral;
+    case simdjson::NUMBER_ERROR:
+    case simdjson::NUMBER_OUT_OF_RANGE:
+        return kBadNumber;
+    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
+        return hasTrailingContent(record) ? kTrailingContent : kUnexpectedEnd;
+    case simdjson::TRAILING_CONTENT:
+        return kTrailingContent;
+    case simdjson::TAPE_ERROR:
+    case simdjson::INCORRECT_TYPE:
+        return kBadStructure;
+    default:
+        return kUnreadable;
+    }
 }
 
 } // namespace op::ndjson

@@ -35,4 +35,8 @@ int nestingDepth(std::string_view record);
 // (On-Demand reports that as an incomplete object: its last token is not the closing brace).
 bool hasTrailingContent(std::string_view record);
 
+// The reason for a record simdjson rejected with `simdjsonError` (a simdjson::error_code, passed
+// as an int to keep simdjson out of this header), in plain words.
+std::string_view syntaxReason(int simdjsonError, std::string_view record);
+
 } // namespace op::ndjson

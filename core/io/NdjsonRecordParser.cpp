@@ -107,45 +107,7 @@ struct NdjsonRecordParser::Impl
 
 bool NdjsonRecordParser::Impl::jsonFail(error_code error)
 {
-    switch (error) {
-    case simdjson::UTF8_ERROR:
-        return fail(reason::kInvalidUtf8);
-    case simdjson::UNCLOSED_STRING:
-        return fail(ndjson::kUnclosedString);
-    case simdjson::UNESCAPED_CHARS:
-        return fail(ndjson::kControlCharacter);
-    case simdjson::EMPTY:
-        return fail(ndjson::kEmptyRecord);
-    default:
-        break;
-    }
-    // On-Demand does not track depth: a structural error inside absurd nesting is reported
-    // as what it most likely is.
-    if (ndjson::nestingDepth({json, jsonLen}) > ndjson::kMaxDepth)
-        return fail(ndjson::kNestingTooDeep);
-    switch (error) {
-    case simdjson::DEPTH_ERROR:
-        return fail(ndjson::kNestingTooDeep);
-    case simdjson::STRING_ERROR:
-        return fail(ndjson::kBadEscape);
-    case simdjson::T_ATOM_ERROR:
-    case simdjson::F_ATOM_ERROR:
-    case simdjson::N_ATOM_ERROR:
-        return fail(ndjson::kBadLiteral);
-    case simdjson::NUMBER_ERROR:
-    case simdjson::NUMBER_OUT_OF_RANGE:
-        return fail(ndjson::kBadNumber);
-    case simdjson::INCOMPLETE_ARRAY_OR_OBJECT:
-        return fail(ndjson::hasTrailingContent({json, jsonLen}) ? ndjson::kTrailingContent
-                                                                : ndjson::kUnexpectedEnd);
-    case simdjson::TRAILING_CONTENT:
-        return fail(ndjson::kTrailingContent);
-    case simdjson::TAPE_ERROR:
-    case simdjson::INCORRECT_TYPE:
-        return fail(ndjson::kBadStructure);
-    default:
-        return fail(ndjson::kUnreadable);
-    }
+    return fail(ndjson::syntaxReason(static_cast<int>(error), {json, jsonLen}));
 }
 
 void NdjsonRecordParser::Impl::releaseItems(OrderEvent &ev)
