@@ -86,12 +86,12 @@ void Engine::onQuarantine(const QuarantineRecord &record)
     ++m_events.quarantined;
 }
 
-void Engine::process(OrderEvent &event, int partition)
+Engine::Outcome Engine::process(OrderEvent &event, int partition, Lateness lateness)
 {
     if (m_finished || event.orderId.empty()) {
         // Decoders quarantine records without an order_id; after finish() nothing changes.
         Q_ASSERT_X(!event.orderId.empty(), "Engine::process", "event without order_id");
-        return;
+        return Outcome::Ignored;
     }
     const std::uint64_t hash = fastHash(event.orderId);
     m_store.prefetch(hash);
@@ -105,10 +105,10 @@ void Engine::process(OrderEvent &event, int partition)
     const std::uint32_t index = m_store.find(event.orderId, hash, watermark);
     if (index != OrderStateStore::kNone && (m_store.at(index).seen & kind) != 0) {
         ++m_events.duplicates; // changes nothing else, not even the watermark
-        return;
+        return Outcome::Duplicate;
     }
     ++m_events.accepted;
-    const bool late = event.eventTime < watermark;
+    const bool late = lateness == Lateness::Late || event.eventTime < watermark;
     m_events.late += late ? 1 : 0;
     m_maxEventTime = std::max(m_maxEventTime, event.eventTime);
 
@@ -120,6 +120,7 @@ void Engine::process(OrderEvent &event, int partition)
 
     if (m_watermarks.observe(partition, event.eventTime))
         watermarkAdvanced();
+    return late ? Outcome::Late : Outcome::Accepted;
 }
 
 void Engine::placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t hash, std::uint64_t customerHash,

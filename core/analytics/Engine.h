@@ -11,6 +11,7 @@
 #include "io/QuarantineRecord.h"
 #include "model/OrderEvent.h"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -53,8 +54,19 @@ public:
     // A partition (a file, a Kafka partition) that will send events; until its first event it
     // holds the watermark. process() registers unknown partitions by itself.
     void registerPartition(int partition);
+    // What process() did with a record (sinks store accepted records with their late flag).
+    enum class Outcome : std::uint8_t {
+        Accepted, // counted, on time
+        Late,     // counted, older than the watermark: cumulative figures only
+        Duplicate, // its (order_id, type) was seen before: changed nothing but events.duplicates
+        Ignored,  // after finish(), or without an order_id
+    };
+    // How to judge lateness. Replaying stored records (`report`) passes Late for records the
+    // original worker judged late, so that they stay out of windows exactly as they did then.
+    enum class Lateness : std::uint8_t { ByWatermark, Late };
+
     // One decoded, valid record. The event may be modified (normalised); it is not kept.
-    void process(OrderEvent &event, int partition = 0);
+    Outcome process(OrderEvent &event, int partition = 0, Lateness lateness = Lateness::ByWatermark);
     void onQuarantine(const QuarantineRecord &record);
     // The source decides idleness (wall-clock silence >= partitionIdleMs); an idle partition is
     // left out of the watermark until its next event.

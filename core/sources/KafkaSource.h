@@ -5,6 +5,7 @@
 #include "io/QuarantineRecord.h"
 #include "model/OrderEvent.h"
 #include "sources/KafkaClientSettings.h"
+#include "sources/KafkaOffset.h"
 
 #include <tl/expected.hpp>
 
@@ -41,13 +42,6 @@ struct KafkaSourceSettings
     int commitIntervalMs = 1000;
 };
 
-// The next offset to read of one partition (Kafka's committed-offset convention).
-struct KafkaOffset
-{
-    int partition = 0;
-    std::int64_t offset = 0;
-    friend bool operator==(const KafkaOffset &, const KafkaOffset &) = default;
-};
 
 // A consumer-group member reading OrderEvent JSON from one topic into an Engine, on the thread that
 // calls poll() (the ingest thread; nothing here is thread-safe).
