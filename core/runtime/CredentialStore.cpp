@@ -1,12 +1,10 @@
 #include "runtime/CredentialStore.h"
 
-#include <qt6keychain/keychain.h>
-
 #include <QEventLoop>
 #include <QTimer>
-
 #include <memory>
 #include <optional>
+#include <qt6keychain/keychain.h>
 
 namespace op {
 
@@ -15,15 +13,14 @@ namespace {
 CredentialError timedOut(const QString &key)
 {
     return {CredentialError::Kind::Unavailable,
-            "The keychain did not answer in time for " + key.toStdString()
-                + ": OrderPulse will ask for the password this session and will not store it.",
+            "The keychain did not answer in time for " + key.toStdString() +
+                ": OrderPulse will ask for the password this session and will not store it.",
             QKeychain::OtherError};
 }
 
 // Runs `start` (which must eventually call the handler it is given) in a local event loop. The
 // handler may run after a timeout returned: it only touches the shared state then.
-template<typename Result, typename Start>
-Result waitFor(const QString &key, int timeoutMs, Start start)
+template<typename Result, typename Start> Result waitFor(const QString &key, int timeoutMs, Start start)
 {
     struct State
     {
@@ -61,10 +58,10 @@ CredentialError CredentialError::fromKeychain(int code, const QString &detail, c
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
         return {Kind::Locked,
-                "The keychain is locked or refused access to the password for " + k
-                    + ": unlock it (log in to the desktop keyring) and try again. Until then OrderPulse "
-                      "asks for the password each session and does not store it"
-                    + why + ".",
+                "The keychain is locked or refused access to the password for " + k +
+                    ": unlock it (log in to the desktop keyring) and try again. Until then OrderPulse "
+                    "asks for the password each session and does not store it" +
+                    why + ".",
                 code};
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
@@ -72,8 +69,8 @@ CredentialError CredentialError::fromKeychain(int code, const QString &detail, c
         return {Kind::Unavailable,
                 "No keychain is available in this session (no Secret Service, e.g. gnome-keyring, on the "
                 "D-Bus session bus): OrderPulse asks for the password each session and never stores it in "
-                "plain text"
-                    + why + ".",
+                "plain text" +
+                    why + ".",
                 code};
     default:
         return {Kind::Other, "The keychain failed for " + k + why + ".", code};

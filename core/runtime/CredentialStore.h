@@ -2,18 +2,17 @@
 
 #include <QObject>
 #include <QString>
-
-#include <tl/expected.hpp>
-
 #include <functional>
 #include <string>
+#include <tl/expected.hpp>
 
 namespace op {
 
 // Why a keychain operation failed, in words a user understands (no secret in them).
 struct CredentialError
 {
-    enum class Kind {
+    enum class Kind
+    {
         NotFound,    // nothing stored under that key
         Unavailable, // no Secret Service / keychain in this session (QtKeychain errors 5, 6, 7)
         Locked,      // the keychain is locked or refused access (errors 3, 4)

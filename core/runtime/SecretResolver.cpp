@@ -22,7 +22,8 @@ SecretResolver::SecretResolver(CredentialStore *store, int keychainTimeoutMs)
 {
 }
 
-tl::expected<std::optional<std::string>, std::string> SecretResolver::fromEnvironment(const char *variable) const
+tl::expected<std::optional<std::string>, std::string>
+SecretResolver::fromEnvironment(const char *variable) const
 {
     const char *value = std::getenv(variable);
     if (!value || !*value)

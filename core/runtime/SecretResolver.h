@@ -1,9 +1,8 @@
 #pragma once
 
-#include <tl/expected.hpp>
-
 #include <optional>
 #include <string>
+#include <tl/expected.hpp>
 
 namespace op {
 

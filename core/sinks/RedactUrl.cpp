@@ -28,8 +28,8 @@ std::string maskKeyValues(std::string text)
         while (from < text.size()) {
             std::size_t at = std::string::npos;
             for (std::size_t i = from; i + key.size() <= text.size(); ++i) {
-                const bool boundary = i == 0 || text[i - 1] == ' ' || text[i - 1] == '?' || text[i - 1] == '&'
-                                      || text[i - 1] == ';';
+                const bool boundary = i == 0 || text[i - 1] == ' ' || text[i - 1] == '?' ||
+                                      text[i - 1] == '&' || text[i - 1] == ';';
                 if (boundary && startsWithNoCase(text, i, key)) {
                     at = i;
                     break;
@@ -48,8 +48,8 @@ std::string maskKeyValues(std::string text)
                 }
                 valueEnd = std::min(valueEnd + 1, text.size());
             } else {
-                while (valueEnd < text.size() && text[valueEnd] != ' ' && text[valueEnd] != '&'
-                       && text[valueEnd] != ';')
+                while (valueEnd < text.size() && text[valueEnd] != ' ' && text[valueEnd] != '&' &&
+                       text[valueEnd] != ';')
                     ++valueEnd;
             }
             text.replace(valueStart, valueEnd - valueStart, kMask);

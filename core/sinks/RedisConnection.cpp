@@ -3,7 +3,6 @@
 #include "sinks/RedisSinkSettings.h"
 
 #include <hiredis/hiredis.h>
-
 #include <sys/time.h>
 
 namespace op {
@@ -62,7 +61,8 @@ tl::expected<void, std::string> RedisConnection::connect(const RedisSinkSettings
 {
     close();
     m_where = settings.host + ":" + std::to_string(settings.port);
-    m_context = redisConnectWithTimeout(settings.host.c_str(), settings.port, toTimeval(settings.connectTimeoutMs));
+    m_context =
+        redisConnectWithTimeout(settings.host.c_str(), settings.port, toTimeval(settings.connectTimeoutMs));
     if (!m_context)
         return tl::unexpected("Redis " + m_where + ": out of memory");
     if (m_context->err)

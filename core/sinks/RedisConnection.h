@@ -1,11 +1,10 @@
 #pragma once
 
-#include <tl/expected.hpp>
-
 #include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <tl/expected.hpp>
 #include <vector>
 
 struct redisContext;

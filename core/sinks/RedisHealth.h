@@ -14,18 +14,18 @@ namespace op {
 struct RedisHealth
 {
     SinkHealth sink;
-    std::string url;                     // redacted
-    std::int64_t recordsDropped = 0;     // records of the dropped batches
+    std::string url;                 // redacted
+    std::int64_t recordsDropped = 0; // records of the dropped batches
     std::int64_t snapshotsWritten = 0;
     std::int64_t alertsPublished = 0;
-    std::int64_t fullRewrites = 0;       // state written again in full after (re)connecting
-    std::int64_t reconnects = 0;         // successful connections after the first
-    std::int64_t commandErrors = 0;      // error replies (e.g. WRONGTYPE on a foreign key)
+    std::int64_t fullRewrites = 0;  // state written again in full after (re)connecting
+    std::int64_t reconnects = 0;    // successful connections after the first
+    std::int64_t commandErrors = 0; // error replies (e.g. WRONGTYPE on a foreign key)
     std::optional<std::int64_t> keyspaceHits;
     std::optional<std::int64_t> keyspaceMisses;
     std::optional<std::int64_t> usedMemoryBytes;
-    std::string usedMemoryHuman;         // Redis's own "2.25M"
-    std::int64_t infoWallTimeMs = 0;     // when the INFO figures were read
+    std::string usedMemoryHuman;     // Redis's own "2.25M"
+    std::int64_t infoWallTimeMs = 0; // when the INFO figures were read
 
     // hits / (hits + misses); none before the first INFO or without any lookup.
     [[nodiscard]] std::optional<double> hitRate() const

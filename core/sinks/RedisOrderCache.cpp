@@ -18,8 +18,8 @@ const OrderEvent &RedisOrderCache::apply(const OrderEvent &record)
 {
     m_maxTime = std::max(m_maxTime, record.eventTime);
     // Evicts before touching, so the entry returned below is never the one evicted.
-    if (m_orders.size() >= m_limit
-        || (!m_arrivals.empty() && m_arrivals.front().first < m_maxTime - m_retentionMs))
+    if (m_orders.size() >= m_limit ||
+        (!m_arrivals.empty() && m_arrivals.front().first < m_maxTime - m_retentionMs))
         evict();
     auto [it, inserted] = m_orders.try_emplace(record.orderId);
     Entry &e = it->second;
@@ -47,8 +47,8 @@ const OrderEvent &RedisOrderCache::apply(const OrderEvent &record)
 
 void RedisOrderCache::evict()
 {
-    while (!m_arrivals.empty()
-           && (m_orders.size() >= m_limit || m_arrivals.front().first < m_maxTime - m_retentionMs)) {
+    while (!m_arrivals.empty() &&
+           (m_orders.size() >= m_limit || m_arrivals.front().first < m_maxTime - m_retentionMs)) {
         m_orders.erase(m_arrivals.front().second);
         m_arrivals.pop_front();
     }

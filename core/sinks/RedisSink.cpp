@@ -150,7 +150,8 @@ void RedisSink::run()
             m_busy = false;
             m_idleChanged.notify_all();
             const Clock::time_point deadline = m_writer->isConnected() ? nextPoll : nextConnect;
-            m_wake.wait_until(lock, deadline, [this] { return m_stop || !m_queue.empty() || m_pendingSnapshot; });
+            m_wake.wait_until(lock, deadline,
+                              [this] { return m_stop || !m_queue.empty() || m_pendingSnapshot; });
             if (m_stop)
                 break;
             batches.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.end()));

@@ -71,8 +71,8 @@ private:
     std::shared_ptr<const Snapshot> m_pendingSnapshot;
     bool m_stop = false;
     bool m_busy = false;
-    RedisHealth m_health; // the thread's copy is published here under m_mutex
-    std::int64_t m_queueDropped = 0;        // batches dropped by offer() (queue full)
+    RedisHealth m_health;            // the thread's copy is published here under m_mutex
+    std::int64_t m_queueDropped = 0; // batches dropped by offer() (queue full)
     std::int64_t m_queueDroppedRecords = 0;
     std::thread m_thread;
 };

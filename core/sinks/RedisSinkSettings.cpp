@@ -55,15 +55,17 @@ tl::expected<RedisSinkSettings, std::string> RedisSinkSettings::fromUrl(const st
     constexpr std::string_view kScheme = "redis://";
     std::string_view rest(url);
     if (rest.substr(0, kScheme.size()) != kScheme)
-        return tl::unexpected(std::string("a Redis URL starts with redis:// (rediss:// needs TLS, which Debian 12's "
-                                          "hiredis 0.14 does not have)"));
+        return tl::unexpected(
+            std::string("a Redis URL starts with redis:// (rediss:// needs TLS, which Debian 12's "
+                        "hiredis 0.14 does not have)"));
     rest.remove_prefix(kScheme.size());
 
     RedisSinkSettings s;
     s.prefix = prefix;
     const std::size_t slash = rest.find('/');
     std::string_view authority = rest.substr(0, slash);
-    const std::string_view path = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    const std::string_view path =
+        slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
 
     if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos) {
         const std::string_view userInfo = authority.substr(0, at);
@@ -92,7 +94,8 @@ tl::expected<RedisSinkSettings, std::string> RedisSinkSettings::fromUrl(const st
             return tl::unexpected(std::string("bad Redis port"));
     } else if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
         if (!parseInt(host.substr(colon + 1), s.port))
-            return tl::unexpected(std::string("bad Redis port \"") + std::string(host.substr(colon + 1)) + "\"");
+            return tl::unexpected(std::string("bad Redis port \"") + std::string(host.substr(colon + 1)) +
+                                  "\"");
         host = host.substr(0, colon);
     }
     if (s.port <= 0 || s.port > 65535)

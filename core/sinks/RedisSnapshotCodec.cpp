@@ -17,8 +17,7 @@ void optionalNumber(JsonWriter &w, const std::optional<double> &v)
         w.null();
 }
 
-template<typename Array>
-void integers(JsonWriter &w, const Array &values)
+template<typename Array> void integers(JsonWriter &w, const Array &values)
 {
     w.beginArray();
     for (const auto v : values)

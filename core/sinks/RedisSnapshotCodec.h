@@ -2,13 +2,12 @@
 
 #include "analytics/Snapshot.h"
 
-#include <tl/expected.hpp>
-
 #include <cstddef>
 #include <limits>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <tl/expected.hpp>
 
 namespace op {
 

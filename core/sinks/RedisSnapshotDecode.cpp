@@ -53,8 +53,8 @@ public:
         for (element x : a)
             out.push_back(x);
         if (size != 0 && out.size() != size) {
-            fail(std::string(what) + " has " + std::to_string(out.size()) + " elements, expected "
-                 + std::to_string(size));
+            fail(std::string(what) + " has " + std::to_string(out.size()) + " elements, expected " +
+                 std::to_string(size));
             out.clear();
         }
         return out;
@@ -100,8 +100,7 @@ public:
     }
 
     // Fills a fixed-size integer array (segment counts, rf grid rows, ...).
-    template<typename Array>
-    void integers(const element &e, const char *what, Array &out)
+    template<typename Array> void integers(const element &e, const char *what, Array &out)
     {
         const auto values = arrayOf(e, what, out.size());
         for (std::size_t i = 0; i < values.size(); ++i)
@@ -211,8 +210,8 @@ void readDelivery(Reader &in, const element &e, DeliveryReport &d)
         b.mean = in.optionalNumber(f[3], "mean");
         d.byDistance.push_back(b);
     }
-    const auto hours = in.arrayOf(in.member(o, "late_rate_by_hour"), "delivery.late_rate_by_hour",
-                                  d.lateRateByHour.size());
+    const auto hours =
+        in.arrayOf(in.member(o, "late_rate_by_hour"), "delivery.late_rate_by_hour", d.lateRateByHour.size());
     for (std::size_t i = 0; i < hours.size(); ++i)
         d.lateRateByHour[i] = in.optionalNumber(hours[i], "late_rate_by_hour");
 }
@@ -287,8 +286,8 @@ tl::expected<std::shared_ptr<Snapshot>, std::string> RedisSnapshotCodec::decode(
         return tl::unexpected("snapshot: " + in.error);
     const std::int64_t version = in.integer(in.member(o, "v"), "v");
     if (in.error.empty() && version != kVersion)
-        return tl::unexpected("snapshot: format version " + std::to_string(version) + " is not "
-                              + std::to_string(kVersion) + " (written by another OrderPulse version)");
+        return tl::unexpected("snapshot: format version " + std::to_string(version) + " is not " +
+                              std::to_string(kVersion) + " (written by another OrderPulse version)");
 
     auto s = std::make_shared<Snapshot>();
     s->sequence = in.integer(in.member(o, "sequence"), "sequence");
@@ -314,7 +313,8 @@ tl::expected<std::shared_ptr<Snapshot>, std::string> RedisSnapshotCodec::decode(
         const auto f = in.arrayOf(row, "days row", 3);
         if (f.empty())
             break;
-        s->dailyTrend.push_back({in.string(f[0], "day"), in.integer(f[1], "orders"), in.integer(f[2], "sales")});
+        s->dailyTrend.push_back(
+            {in.string(f[0], "day"), in.integer(f[1], "orders"), in.integer(f[2], "sales")});
     }
     const auto week = in.arrayOf(in.member(o, "hour_of_week"), "hour_of_week", s->hourOfWeek.size());
     for (std::size_t i = 0; i < week.size(); ++i)
@@ -341,8 +341,8 @@ tl::expected<std::shared_ptr<Snapshot>, std::string> RedisSnapshotCodec::decode(
         const auto f = in.arrayOf(row, "delivery_percentiles row", 4);
         if (f.empty())
             break;
-        s->deliveryPercentiles.push_back(
-            {in.integer(f[0], "start"), in.integer(f[1], "count"), in.number(f[2], "p50"), in.number(f[3], "p90")});
+        s->deliveryPercentiles.push_back({in.integer(f[0], "start"), in.integer(f[1], "count"),
+                                          in.number(f[2], "p50"), in.number(f[3], "p90")});
     }
     readAlerts(in, in.member(o, "alerts"), s->recentAlerts);
     s->openAlerts = in.integer(in.member(o, "open_alerts"), "open_alerts");

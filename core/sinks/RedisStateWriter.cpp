@@ -163,20 +163,22 @@ void RedisStateWriter::appendCustomer(const CustomerRow &row)
     m_connection.append({"HSET", m_key, "grade", row.grade, "r", r, "f", f, "m", m, "segment", row.segment});
 }
 
-tl::expected<void, std::string> RedisStateWriter::writeCustomers(
-    const std::shared_ptr<const std::vector<CustomerRow>> &table, bool full, RedisHealth &health)
+tl::expected<void, std::string>
+RedisStateWriter::writeCustomers(const std::shared_ptr<const std::vector<CustomerRow>> &table, bool full,
+                                 RedisHealth &health)
 {
     if (!table || (!full && table == m_writtenCustomers))
         return {};
-    const std::vector<CustomerRow> *written = full || !m_writtenCustomers ? nullptr : m_writtenCustomers.get();
+    const std::vector<CustomerRow> *written =
+        full || !m_writtenCustomers ? nullptr : m_writtenCustomers.get();
     // Both tables are ordered by customer_id: one merge pass finds the rows that changed.
     std::size_t j = 0;
     for (const CustomerRow &row : *table) {
         if (written) {
             while (j < written->size() && (*written)[j].customerId < row.customerId)
                 ++j;
-            if (j < written->size() && (*written)[j].customerId == row.customerId
-                && sameCustomerHash((*written)[j], row))
+            if (j < written->size() && (*written)[j].customerId == row.customerId &&
+                sameCustomerHash((*written)[j], row))
                 continue;
         }
         appendCustomer(row);
@@ -209,7 +211,8 @@ tl::expected<void, std::string> RedisStateWriter::writeLatest(RedisHealth &healt
         const std::string aov = std::to_string(w.avgOrderValue);
         const std::string suspicious = std::to_string(w.suspiciousIpCount);
         m_connection.append({"HSET", m_key, "window_start", start, "window_end", end, "total_orders", orders,
-                             "total_sales", sales, "avg_order_value", aov, "suspicious_ip_count", suspicious});
+                             "total_sales", sales, "avg_order_value", aov, "suspicious_ip_count",
+                             suspicious});
     }
     if (auto c = writeCustomers(s.customers.table, false, health); !c)
         return c;

@@ -8,11 +8,10 @@
 #include "sinks/RedisSinkSettings.h"
 #include "sinks/SinkBatch.h"
 
-#include <tl/expected.hpp>
-
 #include <memory>
 #include <optional>
 #include <string>
+#include <tl/expected.hpp>
 
 namespace op {
 
@@ -35,7 +34,8 @@ public:
     // Only merges the records into the order cache (a batch dropped while Redis is away).
     void rememberBatch(const SinkBatch &batch);
     // realtime_stats, changed customer:{id} hashes, the snapshot key.
-    tl::expected<void, std::string> writeSnapshot(std::shared_ptr<const Snapshot> snapshot, RedisHealth &health);
+    tl::expected<void, std::string> writeSnapshot(std::shared_ptr<const Snapshot> snapshot,
+                                                  RedisHealth &health);
     // Keeps the snapshot to be written once Redis is back.
     void rememberSnapshot(std::shared_ptr<const Snapshot> snapshot) { m_latest = std::move(snapshot); }
     // The latest snapshot's state in full (after a reconnect).
@@ -53,8 +53,9 @@ private:
     // The latest snapshot: changed window and customers, the snapshot key.
     tl::expected<void, std::string> writeLatest(RedisHealth &health);
     void appendCustomer(const CustomerRow &row);
-    tl::expected<void, std::string> writeCustomers(const std::shared_ptr<const std::vector<CustomerRow>> &table,
-                                                   bool full, RedisHealth &health);
+    tl::expected<void, std::string>
+    writeCustomers(const std::shared_ptr<const std::vector<CustomerRow>> &table, bool full,
+                   RedisHealth &health);
 
     RedisSinkSettings m_settings;
     RedisConnection m_connection;

@@ -7,25 +7,23 @@
 //   2. RedisSink end to end: generated orders as SinkBatches (merge cache, canonical JSON,
 //      SET EX per record), timed until the sink is idle;
 //   3. redis-benchmark -P 16 -t set,hset -q on the same server.
+#include "BenchSupport.h"
 #include "io/Generator.h"
 #include "io/NdjsonEncoder.h"
 #include "sinks/RedisConnection.h"
 #include "sinks/RedisSink.h"
 #include "sinks/RedisSinkSettings.h"
 
-#include "BenchSupport.h"
-
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <netinet/in.h>
 #include <string>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 using Clock = std::chrono::steady_clock;
 
@@ -39,8 +37,8 @@ int freePort()
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof addr;
     int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0)
         port = ntohs(addr.sin_port);
     ::close(fd);
     return port;
@@ -60,15 +58,17 @@ public:
         char dirTemplate[] = "/tmp/bench_redis_XXXXXX";
         m_dir = ::mkdtemp(dirTemplate);
         m_port = freePort();
-        std::ofstream(m_dir + "/redis.conf") << "port " << m_port << "\nbind 127.0.0.1\nsave \"\"\nappendonly no\n"
-                                             << "daemonize yes\npidfile " << m_dir << "/redis.pid\ndir " << m_dir
-                                             << "\nlogfile " << m_dir << "/redis.log\n";
+        std::ofstream(m_dir + "/redis.conf")
+            << "port " << m_port << "\nbind 127.0.0.1\nsave \"\"\nappendonly no\n"
+            << "daemonize yes\npidfile " << m_dir << "/redis.pid\ndir " << m_dir << "\nlogfile " << m_dir
+            << "/redis.log\n";
         m_ok = std::system(("redis-server " + m_dir + "/redis.conf").c_str()) == 0;
     }
     ~Server()
     {
         if (m_ok)
-            std::system(("redis-cli -p " + std::to_string(m_port) + " shutdown nosave >/dev/null 2>&1").c_str());
+            std::system(
+                ("redis-cli -p " + std::to_string(m_port) + " shutdown nosave >/dev/null 2>&1").c_str());
         std::system(("rm -rf " + m_dir).c_str());
     }
     bool ok() const { return m_ok; }
@@ -158,7 +158,8 @@ int main(int argc, char **argv)
         const auto hsetStart = Clock::now();
         for (long i = 0; i < commands; ++i) {
             key = "orderpulse:customer:C" + std::to_string(i);
-            connection.append({"HSET", key, "grade", "GOLD", "r", "4", "f", "3", "m", "5", "segment", "Loyal"});
+            connection.append(
+                {"HSET", key, "grade", "GOLD", "r", "4", "f", "3", "m", "5", "segment", "Loyal"});
             if (connection.pending() >= depth && !connection.flush())
                 return 1;
         }
@@ -205,8 +206,8 @@ int main(int argc, char **argv)
     connection.command({"FLUSHALL"});
 
     // 3. redis-benchmark, the server's own load generator, pipelined 16 deep.
-    const std::string benchmark = "redis-benchmark -p " + std::to_string(server.port()) + " -n "
-                                  + std::to_string(commands) + " -P 16 -t set,hset -q 2>&1";
+    const std::string benchmark = "redis-benchmark -p " + std::to_string(server.port()) + " -n " +
+                                  std::to_string(commands) + " -P 16 -t set,hset -q 2>&1";
     std::printf("%s\n", benchmark.c_str());
     std::fflush(stdout);
     if (FILE *pipe = ::popen(benchmark.c_str(), "r")) {

@@ -3,11 +3,9 @@
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
-
-#include <hiredis/hiredis.h>
-
 #include <chrono>
 #include <csignal>
+#include <hiredis/hiredis.h>
 #include <thread>
 
 namespace optest {
@@ -80,13 +78,16 @@ bool RedisServer::start()
                        .arg(pidFile, m_dir.path());
     // Quoted: a test password may hold spaces and '%'.
     auto quoted = [](QString v) {
-        return QLatin1Char('"') + v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""))
-               + QLatin1Char('"');
+        return QLatin1Char('"') +
+               v.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+                   .replace(QLatin1Char('"'), QLatin1String("\\\"")) +
+               QLatin1Char('"');
     };
     if (!m_requirePass.isEmpty())
         conf += QStringLiteral("requirepass %1\n").arg(quoted(m_requirePass));
     if (!m_aclUser.isEmpty())
-        conf += QStringLiteral("user %1 on %2 ~* &* +@all\n").arg(m_aclUser, quoted(QLatin1Char('>') + m_aclPassword));
+        conf += QStringLiteral("user %1 on %2 ~* &* +@all\n")
+                    .arg(m_aclUser, quoted(QLatin1Char('>') + m_aclPassword));
     const QString confPath = m_dir.filePath(QStringLiteral("redis.conf"));
     QFile confFile(confPath);
     if (!confFile.open(QIODevice::WriteOnly | QIODevice::Truncate)) {

@@ -36,8 +36,8 @@ std::unique_ptr<redisReply, void (*)(void *)> RedisTestClient::command(const std
 std::string RedisTestClient::string(const std::vector<std::string> &args)
 {
     const auto reply = command(args);
-    if (!reply || (reply->type != REDIS_REPLY_STRING && reply->type != REDIS_REPLY_STATUS
-                   && reply->type != REDIS_REPLY_ERROR))
+    if (!reply || (reply->type != REDIS_REPLY_STRING && reply->type != REDIS_REPLY_STATUS &&
+                   reply->type != REDIS_REPLY_ERROR))
         return {};
     return {reply->str, reply->len};
 }

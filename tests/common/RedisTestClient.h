@@ -1,9 +1,7 @@
 #pragma once
 
 #include <QString>
-
 #include <hiredis/hiredis.h>
-
 #include <map>
 #include <memory>
 #include <string>
@@ -26,10 +24,10 @@ public:
 
     // Runs a command; the reply (or null).
     std::unique_ptr<redisReply, void (*)(void *)> command(const std::vector<std::string> &args);
-    std::string string(const std::vector<std::string> &args);  // string/status reply, else ""
-    long long integer(const std::vector<std::string> &args);   // integer reply, else -2
+    std::string string(const std::vector<std::string> &args);               // string/status reply, else ""
+    long long integer(const std::vector<std::string> &args);                // integer reply, else -2
     std::vector<std::string> strings(const std::vector<std::string> &args); // array of strings
-    std::map<std::string, std::string> hash(const std::string &key);       // HGETALL
+    std::map<std::string, std::string> hash(const std::string &key);        // HGETALL
 
     redisContext *context() { return m_context; }
 

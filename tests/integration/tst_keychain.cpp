@@ -3,7 +3,6 @@
 // secret appears in no settings file, no file under HOME, no log message and not in the command
 // line; without a Secret Service the error says so in plain words and nothing is stored.
 #include "TestPaths.h"
-
 #include "runtime/CredentialStore.h"
 #include "runtime/SecretResolver.h"
 #include "sinks/RedactUrl.h"
@@ -18,7 +17,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
-
 #include <cstdio>
 #include <unistd.h>
 
@@ -82,7 +80,8 @@ private Q_SLOTS:
 
 private:
     QString m_secret = QStringLiteral("pw-%1-비밀 \"x\"").arg(QUuid::createUuid().toString(QUuid::Id128));
-    QString m_key = op::CredentialStore::postgresKey(QStringLiteral("orderpulse"), QStringLiteral("127.0.0.1"), 55432);
+    QString m_key =
+        op::CredentialStore::postgresKey(QStringLiteral("orderpulse"), QStringLiteral("127.0.0.1"), 55432);
 };
 
 void TestKeychain::initTestCase()
@@ -114,7 +113,8 @@ void TestKeychain::storeReadBackAndDelete()
     const auto blocking = again.readBlocking(m_key);
     QVERIFY(blocking);
     QCOMPARE(*blocking, m_secret);
-    const auto other = again.readBlocking(op::CredentialStore::redisKey({}, QStringLiteral("127.0.0.1"), 6379));
+    const auto other =
+        again.readBlocking(op::CredentialStore::redisKey({}, QStringLiteral("127.0.0.1"), 6379));
     QVERIFY(!other);
     QCOMPARE(other.error().kind, op::CredentialError::Kind::NotFound);
 
@@ -157,7 +157,8 @@ void TestKeychain::secretLeaksNowhere()
         QMutexLocker lock(&g_logMutex);
         QVERIFY(!g_log.isEmpty());
         for (const QString &line : g_log)
-            QVERIFY2(!line.contains(m_secret) && !line.contains(QString::fromUtf8(m_secret.toUtf8().toBase64())),
+            QVERIFY2(!line.contains(m_secret) &&
+                         !line.contains(QString::fromUtf8(m_secret.toUtf8().toBase64())),
                      qPrintable(line));
     }
     QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(::getpid()));
@@ -171,7 +172,8 @@ void TestKeychain::secretLeaksNowhere()
 void TestKeychain::resolverReadsEnvironmentAndKeychain()
 {
     op::CredentialStore store;
-    const QString key = op::CredentialStore::kafkaKey(QStringLiteral("ingest"), QStringLiteral("b1:9092,b2:9092"));
+    const QString key =
+        op::CredentialStore::kafkaKey(QStringLiteral("ingest"), QStringLiteral("b1:9092,b2:9092"));
     QVERIFY(store.writeBlocking(key, m_secret));
     const op::SecretResolver resolver(&store);
 
@@ -186,8 +188,9 @@ void TestKeychain::resolverReadsEnvironmentAndKeychain()
     QVERIFY(!*resolver.fromEnvironment(op::SecretResolver::kRedisVariable));
 
     QCOMPARE(QString::fromStdString(*resolver.resolve("keychain:" + key.toStdString())), m_secret);
-    QCOMPARE(QString::fromStdString(*resolver.resolve(std::string("env:") + op::SecretResolver::kKafkaVariable)),
-             m_secret);
+    QCOMPARE(
+        QString::fromStdString(*resolver.resolve(std::string("env:") + op::SecretResolver::kKafkaVariable)),
+        m_secret);
     const auto missing = resolver.resolve("keychain:postgres:nobody@nowhere:1");
     QVERIFY(!missing);
     QVERIFY2(missing.error().find("No password for postgres:nobody@nowhere:1") != std::string::npos,
@@ -205,12 +208,14 @@ void TestKeychain::errorsInPlainWords()
     const auto locked = op::CredentialError::fromKeychain(4, QStringLiteral("Collection is locked"), key);
     QCOMPARE(locked.kind, op::CredentialError::Kind::Locked);
     QVERIFY(QString::fromStdString(locked.message).contains(QStringLiteral("locked")));
-    QVERIFY(QString::fromStdString(locked.message).contains(QStringLiteral("asks for the password each session")));
+    QVERIFY(QString::fromStdString(locked.message)
+                .contains(QStringLiteral("asks for the password each session")));
     for (const int code : {5, 6, 7}) {
         const auto none = op::CredentialError::fromKeychain(code, {}, key);
         QCOMPARE(none.kind, op::CredentialError::Kind::Unavailable);
         QVERIFY(QString::fromStdString(none.message).startsWith(QStringLiteral("No keychain is available")));
-        QVERIFY(QString::fromStdString(none.message).contains(QStringLiteral("never stores it in plain text")));
+        QVERIFY(
+            QString::fromStdString(none.message).contains(QStringLiteral("never stores it in plain text")));
     }
     QCOMPARE(op::CredentialError::fromKeychain(1, {}, key).kind, op::CredentialError::Kind::NotFound);
     QCOMPARE(op::CredentialError::fromKeychain(2, {}, key).kind, op::CredentialError::Kind::Other);
@@ -225,7 +230,8 @@ void TestKeychain::noSecretServiceSaysSo()
     env.insert(QStringLiteral("HOME"), home.path());
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral(".local/share")));
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=%1/no-bus").arg(home.path()));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+               QStringLiteral("unix:path=%1/no-bus").arg(home.path()));
     QProcess child;
     child.setProcessEnvironment(env);
     child.start(QCoreApplication::applicationFilePath(), {});
@@ -255,7 +261,8 @@ int main(int argc, char **argv)
     }
     if (!qEnvironmentVariableIsSet("OP_KEYRING_SESSION")) {
         // Re-executed inside a private session bus with an unlocked keyring (see the script).
-        const QByteArray script = optest::sourcePath(QStringLiteral("tests/scripts/with-keyring.sh")).toLocal8Bit();
+        const QByteArray script =
+            optest::sourcePath(QStringLiteral("tests/scripts/with-keyring.sh")).toLocal8Bit();
         std::vector<char *> args{const_cast<char *>("sh"), const_cast<char *>(script.constData())};
         for (int i = 0; i < argc; ++i)
             args.push_back(argv[i]);

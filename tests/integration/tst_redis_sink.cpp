@@ -4,7 +4,6 @@
 #include "RedisServer.h"
 #include "RedisTestClient.h"
 #include "SnapshotCompare.h"
-
 #include "analytics/Engine.h"
 #include "io/Generator.h"
 #include "io/NdjsonEncoder.h"
@@ -15,7 +14,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
-
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -50,8 +48,8 @@ struct DriveResult
     std::vector<op::Alert> alerts;
     std::set<std::string> orderIds; // accepted
     std::shared_ptr<const op::Snapshot> last;
-    double maxHandOverMs = 0;  // the longest write() + publishSnapshot() call
-    double loopSeconds = 0;    // the whole engine loop, hand-overs included
+    double maxHandOverMs = 0; // the longest write() + publishSnapshot() call
+    double loopSeconds = 0;   // the whole engine loop, hand-overs included
     int batches = 0;
 };
 
@@ -73,8 +71,8 @@ DriveResult drive(op::RedisSink &sink, std::vector<op::OrderEvent> events, std::
         sink.write(batch);
         if (snapshot)
             sink.publishSnapshot(std::move(snapshot));
-        result.maxHandOverMs =
-            std::max(result.maxHandOverMs, std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        result.maxHandOverMs = std::max(
+            result.maxHandOverMs, std::chrono::duration<double, std::milli>(Clock::now() - start).count());
         batch = op::SinkBatch();
         batch.topic = "test";
     };
@@ -152,8 +150,10 @@ void verifyRealtimeStats(RedisTestClient &redis, const op::Snapshot &s, const st
     QVERIFY(!s.recentWindows.empty());
     const op::RealtimeStatsRow &w = s.recentWindows.back();
     const std::map<std::string, std::string> expected{
-        {"window_start", iso(w.windowStart)},           {"window_end", iso(w.windowEnd)},
-        {"total_orders", std::to_string(w.totalOrders)}, {"total_sales", std::to_string(w.totalSales)},
+        {"window_start", iso(w.windowStart)},
+        {"window_end", iso(w.windowEnd)},
+        {"total_orders", std::to_string(w.totalOrders)},
+        {"total_sales", std::to_string(w.totalSales)},
         {"avg_order_value", std::to_string(w.avgOrderValue)},
         {"suspicious_ip_count", std::to_string(w.suspiciousIpCount)}};
     QCOMPARE(redis.hash(prefix + "realtime_stats"), expected);
@@ -183,7 +183,13 @@ void TestRedisSink::snapshotCodecRoundTrips()
     engine.finish();
     auto snap = std::const_pointer_cast<op::Snapshot>(engine.snapshot());
     // Fields the engine leaves empty here, filled so that they round-trip too.
-    snap->sources.push_back({"kafka", "reconnecting", "broker down \"x\"", 1234.5, 99.25, -1, 3,
+    snap->sources.push_back({"kafka",
+                             "reconnecting",
+                             "broker down \"x\"",
+                             1234.5,
+                             99.25,
+                             -1,
+                             3,
                              {{"orders", 0, 17, 400}, {"orders", 1, 0, 12}}});
     snap->recentAlerts.push_back({op::AlertRule::IpVelocity, "10.0.0.1", 12, 1772290800000, 1772290801234,
                                   op::AlertSeverity::Critical, "O-1", true});
@@ -283,8 +289,10 @@ void TestRedisSink::keysTtlsAlertsAndSnapshot()
     QCOMPARE(received.size(), run.alerts.size());
     for (std::size_t i = 0; i < received.size(); ++i)
         QCOMPARE(received[i], op::RedisStateWriter::alertJson(run.alerts[i]));
-    const QJsonObject firstAlert = QJsonDocument::fromJson(QByteArray::fromStdString(received.front())).object();
-    QCOMPARE(firstAlert.value("rule").toString().toStdString(), std::string(op::alertRuleName(run.alerts[0].rule)));
+    const QJsonObject firstAlert =
+        QJsonDocument::fromJson(QByteArray::fromStdString(received.front())).object();
+    QCOMPARE(firstAlert.value("rule").toString().toStdString(),
+             std::string(op::alertRuleName(run.alerts[0].rule)));
     QCOMPARE(firstAlert.value("entity").toString().toStdString(), run.alerts[0].entity);
 
     // order:{id}: every accepted order, merged (compared with the same dataset in complete mode,
@@ -299,7 +307,8 @@ void TestRedisSink::keysTtlsAlertsAndSnapshot()
         const std::string key = prefix + "order:" + id;
         const long long ttl = redis.integer({"TTL", key});
         QVERIFY2(ttl > 3500 && ttl <= 3600, (key + " TTL " + std::to_string(ttl)).c_str());
-        const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(redis.string({"GET", key}))).object();
+        const QJsonObject o =
+            QJsonDocument::fromJson(QByteArray::fromStdString(redis.string({"GET", key}))).object();
         const op::OrderEvent &c = complete.at(id);
         QCOMPARE(o.value("order_id").toString().toStdString(), id);
         QCOMPARE(o.value("customer_id").toString().toStdString(), c.customerId);
@@ -418,10 +427,12 @@ void TestRedisSink::pausedRedisNeverSlowsIngest()
 
     // Resumed: the state is rewritten (the paused connection timed out and was replaced).
     RedisTestClient redis(server.port());
-    QVERIFY(waitFor([&] {
-        const auto s = op::RedisSnapshotCodec::decode(redis.string({"GET", "orderpulse:snapshot"}));
-        return s && (*s)->sequence == paused.last->sequence;
-    }, 15000));
+    QVERIFY(waitFor(
+        [&] {
+            const auto s = op::RedisSnapshotCodec::decode(redis.string({"GET", "orderpulse:snapshot"}));
+            return s && (*s)->sequence == paused.last->sequence;
+        },
+        15000));
     QVERIFY(sink.waitIdle(10000));
     verifyCustomers(redis, *paused.last, "orderpulse:");
     QCOMPARE(sink.health().state, std::string("connected"));
@@ -440,7 +451,8 @@ void TestRedisSink::authWithRequirePassAndAclUser()
         op::RedisSink sink(*op::RedisSinkSettings::fromUrl("redis://127.0.0.1:" + port));
         QVERIFY(sink.open());
         QVERIFY(waitFor([&] { return !sink.health().lastError.empty(); }, 5000));
-        QVERIFY2(sink.health().lastError.find("NOAUTH") != std::string::npos, sink.health().lastError.c_str());
+        QVERIFY2(sink.health().lastError.find("NOAUTH") != std::string::npos,
+                 sink.health().lastError.c_str());
     }
     // A wrong password: the error names the failure, never the password.
     {
