@@ -3,6 +3,7 @@
 #include "sinks/Sink.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,26 @@ struct RedisHealth
         if (!keyspaceHits || !keyspaceMisses || *keyspaceHits + *keyspaceMisses == 0)
             return std::nullopt;
         return static_cast<double>(*keyspaceHits) / static_cast<double>(*keyspaceHits + *keyspaceMisses);
+    }
+
+    // One line in the manner of seed 003's redis monitor, for logs and the CLI:
+    // "Redis connected | MEM: 2.25M | HIT: 100.0% | written 12 batches | dropped 0".
+    [[nodiscard]] std::string summary() const
+    {
+        std::string line = "Redis " + sink.state;
+        line += " | MEM: " + (usedMemoryHuman.empty() ? std::string("?") : usedMemoryHuman);
+        if (const auto rate = hitRate()) {
+            char percent[16];
+            std::snprintf(percent, sizeof percent, "%.1f%%", *rate * 100.0);
+            line += std::string(" | HIT: ") + percent;
+        } else {
+            line += " | HIT: -";
+        }
+        line += " | written " + std::to_string(sink.batchesWritten) + " batches | dropped "
+                + std::to_string(sink.dropped);
+        if (!sink.lastError.empty())
+            line += " | " + sink.lastError;
+        return line;
     }
 };
 
