@@ -210,17 +210,26 @@ int main(int argc, char **argv)
                                   std::to_string(commands) + " -P 16 -t set,hset -q 2>&1";
     std::printf("%s\n", benchmark.c_str());
     std::fflush(stdout);
+    std::string output;
     if (FILE *pipe = ::popen(benchmark.c_str(), "r")) {
-        char line[512];
-        while (std::fgets(line, sizeof line, pipe)) {
-            // -q redraws progress with '\r'; keep the final figures only.
-            std::string text(line);
-            const auto cr = text.rfind('\r');
-            if (cr != std::string::npos)
-                text = text.substr(cr + 1);
-            std::printf("  %s", text.c_str());
-        }
+        char chunk[4096];
+        std::size_t n = 0;
+        while ((n = std::fread(chunk, 1, sizeof chunk, pipe)) > 0)
+            output.append(chunk, n);
         ::pclose(pipe);
+    }
+    // -q redraws its progress with '\r' on one line: keep what follows the last '\r' of each line.
+    std::size_t at = 0;
+    while (at < output.size()) {
+        std::size_t end = output.find('\n', at);
+        if (end == std::string::npos)
+            end = output.size();
+        std::string line = output.substr(at, end - at);
+        if (const auto cr = line.rfind('\r'); cr != std::string::npos)
+            line = line.substr(cr + 1);
+        if (!line.empty())
+            std::printf("  %s\n", line.c_str());
+        at = end + 1;
     }
     return 0;
 }
