@@ -6,6 +6,8 @@ endif()
 if(ORDERPULSE_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
 endif()
+# QtKeychain (Debian qtkeychain-qt6-dev): passwords in the OS keychain, never in settings.
+find_package(Qt6Keychain REQUIRED)
 find_package(simdjson REQUIRED)
 find_package(tl-expected REQUIRED)
 find_package(PkgConfig REQUIRED)
