@@ -72,6 +72,9 @@ endif()
 # The template already gives a start-menu folder with OrderPulse and Uninstall shortcuts
 # (CPACK_PACKAGE_EXECUTABLES), an uninstaller and a license page (CPACK_RESOURCE_FILE_LICENSE).
 set(CPACK_NSIS_PACKAGE_NAME OrderPulse)
+if(WIN32 AND CMAKE_SIZEOF_VOID_P EQUAL 8)
+    set(CPACK_NSIS_INSTALL_ROOT "$PROGRAMFILES64")
+endif()
 set(CPACK_NSIS_DISPLAY_NAME "OrderPulse ${PROJECT_VERSION}")
 set(CPACK_NSIS_MUI_ICON ${PROJECT_SOURCE_DIR}/resources/icons/orderpulse.ico)
 set(CPACK_NSIS_MUI_UNIICON ${PROJECT_SOURCE_DIR}/resources/icons/orderpulse.ico)
