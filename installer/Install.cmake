@@ -97,10 +97,12 @@ elseif(APPLE AND ORDERPULSE_GUI)
     find_program(ORDERPULSE_MACDEPLOYQT macdeployqt HINTS "${ORDERPULSE_QT_BIN_DIR}" REQUIRED)
     # macdeployqt copies the Qt frameworks and plugins into the bundle and rewrites the load
     # paths of both programs (-executable= covers the command-line tool inside the bundle).
+    # Rewriting load paths breaks the linker's signature, which Apple silicon requires: sign the
+    # bundle again, ad hoc (a Developer ID identity replaces '-' for distribution).
     install(CODE "
         set(app \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${ORDERPULSE_BUNDLE_NAME}.app\")
         execute_process(COMMAND \"${ORDERPULSE_MACDEPLOYQT}\" \"\${app}\" -verbose=1
-                                \"-executable=\${app}/Contents/MacOS/orderpulse-cli\"
+                                \"-executable=\${app}/Contents/MacOS/orderpulse-cli\" -codesign=-
                         RESULT_VARIABLE rc)
         if(NOT rc EQUAL 0)
             message(FATAL_ERROR \"macdeployqt failed (\${rc})\")
