@@ -27,6 +27,7 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 #include <map>
@@ -684,6 +685,47 @@ private Q_SLOTS:
         QVERIFY2(rebuilt, rebuilt ? "" : rebuilt.error().c_str());
         const QString diff = diffReports(*rebuilt, expected);
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    }
+
+    // As the desktop application runs it: the worker on its own thread, driven by queued calls;
+    // the store's connection lives on that thread only.
+    void replayOnItsOwnThread()
+    {
+        RandomOrdersOptions o;
+        o.orders = 3000;
+        o.seed = 31;
+        const std::vector<OrderEvent> records = optest::makeRandomOrders(o);
+        const QString dataset = m_dir.filePath(QStringLiteral("threaded.ndjson"));
+        {
+            NdjsonEncoder encoder;
+            std::string text;
+            for (const OrderEvent &e : records)
+                encoder.encodeRecord(e, text);
+            QFile f(dataset);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text.data(), static_cast<qint64>(text.size()));
+        }
+        const QString path = freshPath();
+        ReplayWorker::setDefaultDatabasePath(path); // as main() does for --database
+        auto *worker = new ReplayWorker();
+        ReplayWorker::setDefaultDatabasePath(QString());
+        QCOMPARE(worker->databasePath(), path);
+        QThread thread;
+        worker->moveToThread(&thread);
+        connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        QSignalSpy finished(worker, &ReplayWorker::finished);
+        thread.start();
+        QMetaObject::invokeMethod(worker, [worker, dataset] { worker->replay({dataset}); }, Qt::QueuedConnection);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        thread.quit();
+        QVERIFY(thread.wait(10000));
+
+        SqliteReader reader(path);
+        auto rebuilt = rebuildReport(reader, EngineSettings{});
+        QVERIFY2(rebuilt, rebuilt ? "" : rebuilt.error().c_str());
+        QCOMPARE(rebuilt->events.accepted, 3000);
+        QCOMPARE(rebuilt->totals.orders, 3000);
     }
 
     void aFailingStoreNeverStopsTheReplay()
