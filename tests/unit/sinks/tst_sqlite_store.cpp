@@ -3,7 +3,7 @@
 // queries; and the desktop replay storing into a file.
 #include "CollectingHandler.h"
 #include "RandomOrders.h"
-#include "ReportDiff.h"
+#include "SinkTestSupport.h"
 
 #include "analytics/Engine.h"
 #include "analytics/ReportJson.h"
@@ -35,7 +35,7 @@
 #include <tuple>
 
 using namespace op;
-using optest::RandomOrdersOptions;
+using namespace optest;
 
 Q_DECLARE_METATYPE(optest::RandomOrdersOptions)
 
@@ -90,121 +90,6 @@ QString toSqliteDialect(const char *postgres)
     static const QRegularExpression interval(QStringLiteral("NOW\\(\\)\\s*-\\s*INTERVAL\\s*'(\\d+) minutes'"));
     sql.replace(interval, QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', 'now', '-\\1 minutes')"));
     return sql;
-}
-
-struct Fed
-{
-    std::vector<SinkBatch> batches;
-    Report report;                          // the engine's, after finish()
-    std::vector<StoredRecord> accepted;     // every record the engine accepted, in order
-};
-
-// Feeds records through an engine like the ingest thread does and cuts what happened into
-// batches of pseudo-random sizes in [1, maxBatch]. Every `quarantineEvery`-th record also brings a
-// quarantined record.
-Fed feedInBatches(const std::vector<OrderEvent> &records, std::uint64_t seed, std::size_t maxBatch,
-                  int quarantineEvery = 0, const EngineSettings &settings = {})
-{
-    Fed fed;
-    Engine engine(settings);
-    SinkBatch current;
-    current.topic = "test";
-    engine.setAlertCallback([&current](const Alert &a) { current.alerts.push_back(a); });
-    std::uint64_t state = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    const auto nextSize = [&] {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return 1 + static_cast<std::size_t>((state >> 33) % maxBatch);
-    };
-    std::size_t target = nextSize();
-    std::size_t n = 0;
-    for (const OrderEvent &record : records) {
-        ++n;
-        OrderEvent copy = record;
-        const Engine::Outcome outcome = engine.process(copy);
-        if (outcome == Engine::Outcome::Accepted || outcome == Engine::Outcome::Late) {
-            StoredRecord stored{copy, outcome == Engine::Outcome::Late, 0, -1};
-            current.records.push_back(stored);
-            fed.accepted.push_back(std::move(stored));
-        } else if (outcome == Engine::Outcome::Duplicate) {
-            ++current.duplicates;
-        }
-        if (quarantineEvery > 0 && n % static_cast<std::size_t>(quarantineEvery) == 0) {
-            QuarantineRecord q{"generated.ndjson", static_cast<std::int64_t>(n), static_cast<std::int64_t>(n) * 100,
-                               "amount is negative", "{\"order_id\":\"bad\"}"};
-            engine.onQuarantine(q);
-            current.quarantined.push_back(std::move(q));
-        }
-        if (current.records.size() + static_cast<std::size_t>(current.duplicates) >= target) {
-            current.sequence = static_cast<std::int64_t>(fed.batches.size()) + 1;
-            fed.batches.push_back(current);
-            current.records.clear();
-            current.alerts.clear();
-            current.quarantined.clear();
-            current.duplicates = 0;
-            target = nextSize();
-        }
-    }
-    if (!current.empty())
-        fed.batches.push_back(current);
-    engine.finish();
-    fed.report = engine.report();
-    return fed;
-}
-
-QString tableDump(QSqlDatabase &db, const QString &table)
-{
-    QSqlQuery q(db);
-    QString out;
-    if (!q.exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1, 2, 3").arg(table)))
-        return QStringLiteral("error: ") + q.lastError().text();
-    while (q.next()) {
-        for (int i = 0; i < q.record().count(); ++i)
-            out += q.value(i).toString() + QLatin1Char('|');
-        out += QLatin1Char('\n');
-    }
-    return out;
-}
-
-// Every table and view, as text: "nothing changed" is an equality of this.
-QString databaseDump(const QString &path)
-{
-    SqliteConnection c(path);
-    if (!c.open(true))
-        return QStringLiteral("cannot open");
-    QString out;
-    for (const char *table : {"order_events", "orders", "order_items", "customers", "merchants", "realtime_stats",
-                              "popular_products", "ip_windows", "suspicious_ips", "high_value_orders", "alerts",
-                              "quarantine", "ingest_offsets", "ingest_counters", "customer_rfm", "schema_version"})
-        out += QString::fromLatin1(table) + QLatin1Char('\n') + tableDump(c.database(), QString::fromLatin1(table));
-    return out;
-}
-
-std::int64_t scalar(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery q(db);
-    if (!q.exec(sql) || !q.next()) {
-        qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        return -1;
-    }
-    return q.value(0).toLongLong();
-}
-
-QString diffReports(const Report &actual, const Report &expected)
-{
-    QString diff = optest::firstDifference(reportToJson(actual), reportToJson(expected));
-    if (!diff.isEmpty())
-        return diff;
-    if (actual.alerts.size() != expected.alerts.size())
-        return QStringLiteral("alert counts differ");
-    for (std::size_t i = 0; i < actual.alerts.size(); ++i)
-        if (actual.alerts[i].orderId != expected.alerts[i].orderId)
-            return QStringLiteral("alert %1 is attributed to another order").arg(i);
-    return {};
-}
-
-bool isPlacement(const OrderEvent &e)
-{
-    return e.type == EventType::Order || e.type == EventType::Placed;
 }
 
 } // namespace
@@ -623,16 +508,7 @@ private Q_SLOTS:
         o.ipBursts = 6;
         const std::vector<OrderEvent> records = optest::makeRandomOrders(o);
         const QString dataset = m_dir.filePath(QStringLiteral("replay.ndjson"));
-        {
-            NdjsonEncoder encoder;
-            std::string text;
-            for (const OrderEvent &e : records)
-                encoder.encodeRecord(e, text);
-            text += "{\"order_id\": broken}\n";
-            QFile f(dataset);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(text.data(), static_cast<qint64>(text.size()));
-        }
+        QVERIFY(writeNdjson(dataset, records, "{\"order_id\": broken}\n"));
         // What `analyze` makes of the file.
         optest::CollectingHandler decoded;
         {
@@ -696,15 +572,7 @@ private Q_SLOTS:
         o.seed = 31;
         const std::vector<OrderEvent> records = optest::makeRandomOrders(o);
         const QString dataset = m_dir.filePath(QStringLiteral("threaded.ndjson"));
-        {
-            NdjsonEncoder encoder;
-            std::string text;
-            for (const OrderEvent &e : records)
-                encoder.encodeRecord(e, text);
-            QFile f(dataset);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(text.data(), static_cast<qint64>(text.size()));
-        }
+        QVERIFY(writeNdjson(dataset, records));
         const QString path = freshPath();
         ReplayWorker::setDefaultDatabasePath(path); // as main() does for --database
         auto *worker = new ReplayWorker();
@@ -733,15 +601,7 @@ private Q_SLOTS:
         RandomOrdersOptions o;
         o.orders = 500;
         const QString dataset = m_dir.filePath(QStringLiteral("small.ndjson"));
-        {
-            NdjsonEncoder encoder;
-            std::string text;
-            for (const OrderEvent &e : optest::makeRandomOrders(o))
-                encoder.encodeRecord(e, text);
-            QFile f(dataset);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(text.data(), static_cast<qint64>(text.size()));
-        }
+        QVERIFY(writeNdjson(dataset, optest::makeRandomOrders(o)));
         // A path whose folder cannot be made: a regular file stands where the folder should be.
         const QString blocker = m_dir.filePath(QStringLiteral("blocker"));
         {
