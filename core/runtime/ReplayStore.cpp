@@ -65,28 +65,36 @@ void ReplayStore::maybeFlush()
         flush();
 }
 
-void ReplayStore::flush()
+void ReplayStore::dropIfTooLarge()
 {
-    m_lastFlush = std::chrono::steady_clock::now();
-    if (m_batch.empty())
+    // The same records go again with the next ones; a store that stays broken must not make the
+    // replay hold the whole dataset in memory.
+    if (m_batch.records.size() <= kMaxPendingRecords)
+        return;
+    m_recordsDropped += static_cast<std::int64_t>(m_batch.records.size());
+    m_batch.records.clear();
+    m_batch.quarantined.clear();
+    m_batch.alerts.clear();
+    m_batch.duplicates = 0;
+}
+
+void ReplayStore::flush(bool force)
+{
+    const auto now = std::chrono::steady_clock::now();
+    m_lastFlush = now;
+    if (m_batch.empty() || (!force && now < m_nextAttempt))
         return;
     if (!m_open && !open()) {
-        if (m_batch.records.size() > kMaxPendingRecords) {
-            m_recordsDropped += static_cast<std::int64_t>(m_batch.records.size());
-            m_batch = SinkBatch{m_batch.topic, {}, 0, {}, {}, {}, 0};
-        }
+        m_nextAttempt = now + std::chrono::milliseconds(kRetryIntervalMs);
+        dropIfTooLarge();
         return;
     }
     m_batch.sequence = ++m_sequence;
     auto written = m_sink->write(m_batch);
     if (!written) {
         failed(written.error());
-        // The same records go again with the next ones; a store that stays broken must not
-        // make the replay hold the whole dataset in memory.
-        if (m_batch.records.size() > kMaxPendingRecords) {
-            m_recordsDropped += static_cast<std::int64_t>(m_batch.records.size());
-            m_batch = SinkBatch{m_batch.topic, {}, 0, {}, {}, {}, 0};
-        }
+        m_nextAttempt = now + std::chrono::milliseconds(kRetryIntervalMs);
+        dropIfTooLarge();
         return;
     }
     m_recordsStored += static_cast<std::int64_t>(m_batch.records.size());
@@ -99,7 +107,7 @@ void ReplayStore::flush()
 
 void ReplayStore::finish()
 {
-    flush();
+    flush(/*force=*/true);
     if (m_open && m_batch.empty()) {
         auto rfm = m_sink->recomputeCustomerRfm();
         if (!rfm)

@@ -16,14 +16,15 @@ class SqliteSink;
 // The desktop replay's storage: collects what the engine did into SinkBatches and writes them to
 // a SqliteSink every kFlushRecords records or kFlushIntervalMs, on the thread that calls it (the
 // replay thread, never the GUI thread). A store that fails never stops the replay: the error goes
-// to qWarning and to health(); the unwritten batch is kept and retried at the next flush, and
-// dropped (counted) once it holds more than kMaxPendingRecords records.
+// to qWarning and to health(); the unwritten batch is kept and retried after kRetryIntervalMs (not
+// at every record), and dropped (counted) once it holds more than kMaxPendingRecords records.
 class ReplayStore
 {
 public:
     static constexpr std::size_t kFlushRecords = 5000;
     static constexpr int kFlushIntervalMs = 250;
     static constexpr std::size_t kMaxPendingRecords = 200000;
+    static constexpr int kRetryIntervalMs = 1000;
 
     ReplayStore(QString path, EngineSettings settings);
     ~ReplayStore();
@@ -49,8 +50,10 @@ public:
     const std::string &lastError() const { return m_lastError; }
 
 private:
-    void flush();
+    // force: at the end, whatever the retry interval says.
+    void flush(bool force = false);
     void failed(const std::string &error);
+    void dropIfTooLarge();
 
     QString m_path;
     std::unique_ptr<SqliteSink> m_sink;
@@ -62,6 +65,8 @@ private:
     std::int64_t m_recordsDropped = 0;
     std::string m_lastError;
     std::chrono::steady_clock::time_point m_lastFlush = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point m_nextAttempt{}; // after a failure
+
 };
 
 } // namespace op
