@@ -1,6 +1,8 @@
 // orderpulse: the desktop application. Parses arguments and opens the main window.
 #include "MainWindow.h"
 #include "common/DemoData.h"
+#include "runtime/ReplayWorker.h"
+#include "sinks/SqliteConnection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,10 +31,28 @@ int main(int argc, char **argv)
     // Accepted now; the translations arrive with the language work (the UI is English until then).
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: ko or en."),
                                   QStringLiteral("LANG"));
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      QStringLiteral("Store what is replayed in this SQLite file (default: "
+                                                     "orderpulse.sqlite in the user's data folder)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption noStore(QStringLiteral("no-store"), QStringLiteral("Store nothing."));
     parser.addOption(replay);
     parser.addOption(capture);
     parser.addOption(lang);
+    parser.addOption(database);
+    parser.addOption(noStore);
     parser.process(app);
+
+    if (parser.isSet(database) && parser.isSet(noStore)) {
+        std::fprintf(stderr, "orderpulse: --database and --no-store exclude each other\n");
+        return 2;
+    }
+    // Read by every replay worker the window makes; the store opens on the replay thread.
+    if (parser.isSet(noStore))
+        op::ReplayWorker::setDefaultDatabasePath(QString());
+    else
+        op::ReplayWorker::setDefaultDatabasePath(parser.isSet(database) ? parser.value(database)
+                                                                        : op::defaultDatabasePath());
 
     if (parser.isSet(lang) && parser.value(lang) != QLatin1String("ko") && parser.value(lang) != QLatin1String("en")) {
         std::fprintf(stderr, "orderpulse: --lang must be ko or en\n");

@@ -2,6 +2,7 @@
 
 #include "analytics/Engine.h"
 #include "io/DatasetReader.h"
+#include "runtime/ReplayStore.h"
 
 #include <QFileInfo>
 
@@ -18,10 +19,11 @@ using Clock = std::chrono::steady_clock;
 class PacedFeed : public EventHandler
 {
 public:
-    PacedFeed(Engine &engine, ReplayWorker &worker, const std::atomic<double> &speed,
+    PacedFeed(Engine &engine, ReplayWorker &worker, ReplayStore *store, const std::atomic<double> &speed,
               const std::atomic<bool> &paused, const std::atomic<bool> &stop)
         : m_engine(engine)
         , m_worker(worker)
+        , m_store(store)
         , m_speed(speed)
         , m_paused(paused)
         , m_stop(stop)
@@ -36,13 +38,20 @@ public:
         if (m_stop.load(std::memory_order_relaxed))
             return;
         pace(event.eventTime);
-        m_engine.process(event, m_partition);
+        const Engine::Outcome outcome = m_engine.process(event, m_partition);
+        if (m_store)
+            m_store->onProcessed(event, outcome, m_partition);
         ++m_events;
         if ((m_events & 0xFF) == 0)
             maybePublish();
     }
 
-    void onQuarantine(QuarantineRecord &&record) override { m_engine.onQuarantine(record); }
+    void onQuarantine(QuarantineRecord &&record) override
+    {
+        m_engine.onQuarantine(record);
+        if (m_store)
+            m_store->onQuarantine(record);
+    }
 
     void publish()
     {
@@ -54,6 +63,8 @@ public:
         const double secs = std::chrono::duration<double>(Clock::now() - m_started).count();
         source.messagesPerSecond = secs > 0 ? static_cast<double>(m_events) / secs : 0.0;
         copy->sources.push_back(std::move(source));
+        if (m_store)
+            copy->sources.push_back(m_store->health());
         m_lastPublish = Clock::now();
         Q_EMIT m_worker.snapshotReady(std::move(copy));
         Q_EMIT m_worker.progressChanged(m_progress);
@@ -62,6 +73,8 @@ public:
 private:
     void maybePublish()
     {
+        if (m_store)
+            m_store->maybeFlush();
         if (Clock::now() - m_lastPublish >= std::chrono::milliseconds(ReplayWorker::kSnapshotIntervalMs))
             publish();
     }
@@ -104,6 +117,7 @@ private:
 
     Engine &m_engine;
     ReplayWorker &m_worker;
+    ReplayStore *m_store;
     const std::atomic<double> &m_speed;
     const std::atomic<bool> &m_paused;
     const std::atomic<bool> &m_stop;
@@ -120,21 +134,63 @@ private:
 
 } // namespace
 
+namespace {
+
+std::mutex g_defaultPathMutex;
+QString g_defaultDatabasePath;
+
+} // namespace
+
 ReplayWorker::ReplayWorker(EngineSettings settings, QObject *parent)
     : QObject(parent)
     , m_settings(std::move(settings))
+    , m_databasePath(defaultDatabasePath())
 {
     registerRuntimeMetaTypes();
+}
+
+void ReplayWorker::setDatabasePath(const QString &path)
+{
+    const std::lock_guard lock(m_pathMutex);
+    m_databasePath = path;
+}
+
+QString ReplayWorker::databasePath() const
+{
+    const std::lock_guard lock(m_pathMutex);
+    return m_databasePath;
+}
+
+void ReplayWorker::setDefaultDatabasePath(const QString &path)
+{
+    const std::lock_guard lock(g_defaultPathMutex);
+    g_defaultDatabasePath = path;
+}
+
+QString ReplayWorker::defaultDatabasePath()
+{
+    const std::lock_guard lock(g_defaultPathMutex);
+    return g_defaultDatabasePath;
 }
 
 void ReplayWorker::replay(const QStringList &paths, const CodecOptions &codec)
 {
     m_stop.store(false);
     Engine engine(m_settings);
-    engine.setAlertCallback([this](const Alert &alert) { Q_EMIT alertRaised(alert); });
+    // Opened here, on the replay thread that writes to it (a Qt Sql connection stays on its thread).
+    std::unique_ptr<ReplayStore> store;
+    if (const QString path = databasePath(); !path.isEmpty()) {
+        store = std::make_unique<ReplayStore>(path, m_settings);
+        store->open();
+    }
+    engine.setAlertCallback([this, &store](const Alert &alert) {
+        if (store)
+            store->onAlert(alert);
+        Q_EMIT alertRaised(alert);
+    });
     for (int i = 0; i < paths.size(); ++i)
         engine.registerPartition(i);
-    PacedFeed feed(engine, *this, m_speed, m_paused, m_stop);
+    PacedFeed feed(engine, *this, store.get(), m_speed, m_paused, m_stop);
     qint64 totalBytes = 0;
     for (const QString &p : paths)
         totalBytes += QFileInfo(p).size();
@@ -153,6 +209,8 @@ void ReplayWorker::replay(const QStringList &paths, const CodecOptions &codec)
             },
             &m_stop);
         if (!read) {
+            if (store)
+                store->finish();
             feed.publish();
             Q_EMIT finished(false, QString::fromStdString(read.error()));
             return;
@@ -165,6 +223,9 @@ void ReplayWorker::replay(const QStringList &paths, const CodecOptions &codec)
         engine.finish();
         feed.setProgress(1.0);
     }
+    // What was accepted is stored even when the replay was stopped.
+    if (store)
+        store->finish();
     feed.publish();
     Q_EMIT finished(completed, QString());
 }

@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <atomic>
+#include <mutex>
 
 namespace op {
 
@@ -15,6 +16,9 @@ namespace op {
 // read, decode, analyse, and publish a snapshot about every 100 ms through snapshotReady (a
 // queued signal when connected across threads; a slow receiver just gets the latest one).
 // Speed is event time per wall time: 1, 10, 100, or 0 for "as fast as possible".
+// With a database path, what the engine accepts is also stored there (ReplayStore, SQLite) on
+// this same thread; a store that fails is reported in the snapshot's sources and never stops
+// the replay.
 class ReplayWorker : public QObject
 {
     Q_OBJECT
@@ -27,6 +31,15 @@ public:
     void setPaused(bool paused) { m_paused.store(paused, std::memory_order_relaxed); }
     void requestStop() { m_stop.store(true, std::memory_order_relaxed); }
     bool isPaused() const { return m_paused.load(std::memory_order_relaxed); }
+
+    // The SQLite file the next replay() stores into; empty = store nothing. Call before replay().
+    void setDatabasePath(const QString &path);
+    QString databasePath() const;
+    // The path new workers start with. The desktop application sets it once from its command
+    // line (--database, --no-store) before any window exists, so that the GUI code that makes
+    // workers needs no change.
+    static void setDefaultDatabasePath(const QString &path);
+    static QString defaultDatabasePath();
 
     static constexpr int kSnapshotIntervalMs = 100;
 
@@ -42,6 +55,8 @@ Q_SIGNALS:
 
 private:
     EngineSettings m_settings;
+    mutable std::mutex m_pathMutex;
+    QString m_databasePath;
     std::atomic<double> m_speed{0.0};
     std::atomic<bool> m_paused{false};
     std::atomic<bool> m_stop{false};
