@@ -130,7 +130,8 @@ void copyEvents(pqxx::work &tx, const SinkBatch &batch)
 
 void copyItems(pqxx::work &tx, const SinkBatch &batch)
 {
-    static const std::vector<std::string> kColumns = {"order_id", "line", "product_name", "quantity", "unit_price"};
+    static const std::vector<std::string> kColumns = {"order_id", "line", "product_name", "quantity", "unit_price",
+                                                      "event_time_ms", "late"};
     pqxx::stream_to stream(tx, "stage_items", kColumns);
     for (const StoredRecord &r : batch.records) {
         if (r.event.items.empty() || (r.event.type != EventType::Order && r.event.type != EventType::Placed))
@@ -138,7 +139,8 @@ void copyItems(pqxx::work &tx, const SinkBatch &batch)
         const std::string id = text(r.event.orderId);
         int line = 0;
         for (const OrderItem &item : r.event.items)
-            stream << std::make_tuple(id, ++line, text(item.name), item.qty, static_cast<long long>(item.unitPrice));
+            stream << std::make_tuple(id, ++line, text(item.name), item.qty, static_cast<long long>(item.unitPrice),
+                                      static_cast<long long>(r.event.eventTime), r.late);
     }
     stream.complete();
 }
@@ -286,6 +288,10 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
         copyQuarantine(tx, batch);
         copyAlerts(tx, batch);
         const std::size_t inserted = tx.exec(PostgresStatements::insertEvents(batch.topic, tx)).affected_rows();
+        if (inserted < batch.records.size()) {
+            for (const std::string &sql : PostgresStatements::dropStale(batch.topic, tx))
+                tx.exec(sql);
+        }
         const std::int64_t duplicates =
             batch.duplicates + static_cast<std::int64_t>(batch.records.size()) - static_cast<std::int64_t>(inserted);
         for (const std::string &sql : PostgresStatements::derived(m_settings))

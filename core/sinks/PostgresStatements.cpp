@@ -26,10 +26,11 @@ CREATE TEMP TABLE IF NOT EXISTS stage_events (
     customer_id TEXT, merchant_id TEXT, merchant_name TEXT, category TEXT, region TEXT,
     amount BIGINT, delivery_fee BIGINT, distance_km DOUBLE PRECISION, promised_min DOUBLE PRECISION,
     delivery_min DOUBLE PRECISION, status TEXT, rating DOUBLE PRECISION, ip TEXT, payment TEXT,
-    first_item TEXT, item_qty BIGINT, fresh BOOLEAN NOT NULL DEFAULT FALSE
+    first_item TEXT, item_qty BIGINT
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_items (
-    order_id TEXT, line INTEGER, product_name TEXT, quantity INTEGER, unit_price BIGINT
+    order_id TEXT, line INTEGER, product_name TEXT, quantity INTEGER, unit_price BIGINT, event_time_ms BIGINT,
+    late BOOLEAN
 ) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS stage_quarantine (
     source TEXT, record_offset BIGINT, line BIGINT, reason TEXT, raw TEXT
@@ -41,19 +42,30 @@ CREATE TEMP TABLE IF NOT EXISTS stage_alerts (
 
 std::string PostgresStatements::insertEvents(const std::string &topic, pqxx::transaction_base &tx)
 {
-    return "WITH ins AS ("
-           " INSERT INTO order_events (order_id, kind, event_time_ms, late, payload, topic, kafka_partition, kafka_offset)"
+    return "INSERT INTO order_events (order_id, kind, event_time_ms, late, payload, topic, kafka_partition, kafka_offset)"
            " SELECT order_id, kind, event_time_ms, late, payload, " + tx.quote(topic) + ", kafka_partition, kafka_offset"
            " FROM stage_events ORDER BY order_id, kind"
-           " ON CONFLICT (order_id, kind) DO NOTHING RETURNING order_id, kind)"
-           " UPDATE stage_events s SET fresh = TRUE FROM ins WHERE s.order_id = ins.order_id AND s.kind = ins.kind";
+           " ON CONFLICT (order_id, kind) DO NOTHING";
+}
+
+std::vector<std::string> PostgresStatements::dropStale(const std::string &topic, pqxx::transaction_base &tx)
+{
+    // A staged record is fresh when the stored row is this very message (its partition and offset).
+    // Temporary tables are never analysed by autovacuum: without statistics the planner may join
+    // them by nested loops (quadratic in the batch size).
+    return {"ANALYZE stage_events, stage_items",
+            "DELETE FROM stage_events s WHERE NOT EXISTS (SELECT 1 FROM order_events o"
+            " WHERE o.order_id = s.order_id AND o.kind = s.kind AND o.topic = " + tx.quote(topic) +
+                " AND o.kafka_partition = s.kafka_partition AND o.kafka_offset = s.kafka_offset)",
+            "DELETE FROM stage_items i WHERE NOT EXISTS (SELECT 1 FROM stage_events s"
+            " WHERE s.order_id = i.order_id AND s.kind = 'placement')"};
 }
 
 std::vector<std::string> PostgresStatements::derived(const EngineSettings &settings)
 {
     const std::string rt = windowOf("event_time_ms", settings.realtimeWindowMs);
     const std::string rtWidth = std::to_string(settings.realtimeWindowMs);
-    const std::string pop = windowOf("s.event_time_ms", settings.popularItemsWindowMs);
+    const std::string pop = windowOf("event_time_ms", settings.popularItemsWindowMs);
     const std::string popWidth = std::to_string(settings.popularItemsWindowMs);
     const std::string ipw = windowOf("event_time_ms", settings.ipVelocityWindowMs);
     std::vector<std::string> out;
@@ -69,7 +81,7 @@ SELECT order_id,
        (ARRAY_AGG(status ORDER BY kind <> 'placement' DESC, event_time_ms DESC) FILTER (WHERE status IS NOT NULL))[1],
        COALESCE(MAX(CASE WHEN status IS NULL THEN 0 WHEN kind = 'placement' THEN 1 ELSE 2 END), 0),
        MAX(rating), MAX(ip), MAX(payment), BOOL_OR(late) FILTER (WHERE kind = 'placement')
-  FROM stage_events WHERE fresh GROUP BY order_id ORDER BY order_id
+  FROM stage_events GROUP BY order_id ORDER BY order_id
 ON CONFLICT (order_id) DO UPDATE SET
        order_time = COALESCE(EXCLUDED.order_time, o.order_time),
        customer_id = COALESCE(EXCLUDED.customer_id, o.customer_id),
@@ -93,14 +105,14 @@ ON CONFLICT (order_id) DO UPDATE SET
     out.push_back(R"SQL(
 INSERT INTO order_items (order_id, line, product_name, quantity, unit_price)
 SELECT i.order_id, i.line, i.product_name, i.quantity, i.unit_price
-  FROM stage_items i JOIN stage_events s ON s.order_id = i.order_id AND s.kind = 'placement' AND s.fresh
+  FROM stage_items i
 ON CONFLICT (order_id, line) DO NOTHING
 )SQL");
     out.push_back(R"SQL(
 INSERT INTO customers AS c (customer_id, first_order, last_order, orders, sales)
 SELECT customer_id, )SQL" + ts("MIN(event_time_ms)") + ", " + ts("MAX(event_time_ms)") + R"SQL(,
        COUNT(*), COALESCE(SUM(amount), 0)
-  FROM stage_events WHERE fresh AND kind = 'placement' AND customer_id IS NOT NULL
+  FROM stage_events WHERE kind = 'placement' AND customer_id IS NOT NULL
  GROUP BY customer_id ORDER BY customer_id
 ON CONFLICT (customer_id) DO UPDATE SET
        first_order = LEAST(c.first_order, EXCLUDED.first_order),
@@ -111,7 +123,7 @@ ON CONFLICT (customer_id) DO UPDATE SET
     out.push_back(R"SQL(
 INSERT INTO merchants AS m (merchant_id, name, orders, sales)
 SELECT merchant_id, MAX(merchant_name), COUNT(*), COALESCE(SUM(amount), 0)
-  FROM stage_events WHERE fresh AND kind = 'placement' AND merchant_id IS NOT NULL
+  FROM stage_events WHERE kind = 'placement' AND merchant_id IS NOT NULL
  GROUP BY merchant_id ORDER BY merchant_id
 ON CONFLICT (merchant_id) DO UPDATE SET
        name = COALESCE(EXCLUDED.name, m.name),
@@ -123,7 +135,7 @@ INSERT INTO realtime_stats AS r (stat_time, window_start, total_orders, total_sa
 SELECT )SQL" + ts("w + " + rtWidth) + ", " + ts("w") + R"SQL(, COUNT(*), SUM(amount),
        ROUND(SUM(amount)::NUMERIC / COUNT(*))
   FROM (SELECT )SQL" + rt + R"SQL( AS w, COALESCE(amount, 0) AS amount
-          FROM stage_events WHERE fresh AND kind = 'placement' AND NOT late) x
+          FROM stage_events WHERE kind = 'placement' AND NOT late) x
  GROUP BY w ORDER BY w
 ON CONFLICT (stat_time) DO UPDATE SET
        total_orders = r.total_orders + EXCLUDED.total_orders,
@@ -136,8 +148,8 @@ ON CONFLICT (stat_time) DO UPDATE SET
 INSERT INTO popular_products AS p (window_start, window_end, product_name, order_count, total_sales, quantity)
 SELECT )SQL" + ts("w") + ", " + ts("w + " + popWidth) + R"SQL(, product_name, COUNT(DISTINCT order_id),
        SUM(sales), SUM(quantity)
-  FROM (SELECT )SQL" + pop + R"SQL( AS w, i.product_name, i.order_id, i.quantity::BIGINT * i.unit_price AS sales, i.quantity
-          FROM stage_items i JOIN stage_events s ON s.order_id = i.order_id AND s.kind = 'placement' AND s.fresh AND NOT s.late) x
+  FROM (SELECT )SQL" + pop + R"SQL( AS w, product_name, order_id, quantity::BIGINT * unit_price AS sales, quantity
+          FROM stage_items WHERE NOT late) x
  GROUP BY w, product_name ORDER BY w, product_name
 ON CONFLICT (window_start, product_name) DO UPDATE SET
        order_count = p.order_count + EXCLUDED.order_count,
@@ -149,7 +161,7 @@ ON CONFLICT (window_start, product_name) DO UPDATE SET
 INSERT INTO ip_windows AS w (window_start, ip_address, order_count, total_spent)
 SELECT )SQL" + ts("w") + R"SQL(, ip, COUNT(*), SUM(amount)
   FROM (SELECT )SQL" + ipw + R"SQL( AS w, ip, COALESCE(amount, 0) AS amount
-          FROM stage_events WHERE fresh AND kind = 'placement' AND NOT late AND ip IS NOT NULL) x
+          FROM stage_events WHERE kind = 'placement' AND NOT late AND ip IS NOT NULL) x
  GROUP BY w, ip ORDER BY w, ip
 ON CONFLICT (window_start, ip_address) DO UPDATE SET
        order_count = w.order_count + EXCLUDED.order_count,
@@ -159,7 +171,7 @@ ON CONFLICT (window_start, ip_address) DO UPDATE SET
     out.push_back(R"SQL(
 INSERT INTO high_value_orders (order_time, order_id, product_name, quantity, total_price, ip_address)
 SELECT )SQL" + ts("event_time_ms") + R"SQL(, order_id, first_item, item_qty, amount, ip
-  FROM stage_events WHERE fresh AND kind = 'placement' AND amount >= )SQL" +
+  FROM stage_events WHERE kind = 'placement' AND amount >= )SQL" +
                   std::to_string(settings.highValueThreshold) + R"SQL(
  ORDER BY order_id
 ON CONFLICT (order_id) DO NOTHING

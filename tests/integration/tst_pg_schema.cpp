@@ -251,6 +251,29 @@ void TestPgSchema::batchesStoreTheRecordsAndTheDashboardTables()
     QVERIFY2(rebuilt.has_value(), rebuilt ? "" : rebuilt.error().c_str());
     const QString diff = firstDifference(op::reportToJson(*rebuilt), op::reportToJson(engine.report()));
     QVERIFY2(diff.isEmpty(), qPrintable(diff));
+
+    // A record stored before arriving again as a new message (a duplicate another worker accepted):
+    // it counts as a duplicate and changes no table.
+    const auto sums = [&db] {
+        pqxx::read_transaction tx(db);
+        return tx.exec("SELECT (SELECT SUM(total_orders) FROM realtime_stats) + (SELECT SUM(order_count) FROM "
+                       "popular_products) + (SELECT COUNT(*) FROM order_items) + (SELECT SUM(orders) FROM customers) "
+                       "+ (SELECT COUNT(*) FROM order_events)")[0][0]
+            .as<std::int64_t>();
+    };
+    const std::int64_t before = sums();
+    op::SinkBatch again;
+    again.topic = "orders";
+    again.records.push_back(batches.front().records.front());
+    again.records.back().offset = offset;
+    again.records.push_back(batches.back().records.back());
+    again.records.back().offset = offset + 1;
+    again.startOffsets.push_back({0, offset});
+    again.offsets.push_back({0, offset + 2});
+    QVERIFY(sink.write(again).has_value());
+    QCOMPARE(sums(), before);
+    op::PostgresReader counted(parseUrl(m_server->url()));
+    QCOMPARE(counted.counters()->duplicates, engine.report().events.duplicates + 2);
 }
 
 void TestPgSchema::newerSchemaIsAClearError()

@@ -153,7 +153,9 @@ void TestPgWorkers::workersKilledAndDatabaseRestartedStillGiveAnalyzesReport()
     for (std::size_t i = 1; i < workers.size(); ++i) {
         QVERIFY2(workers[i]->waitForFinished(120000), "a worker did not stop");
         const QByteArray err = workers[i]->readAllStandardError() + workers[i]->readAllStandardOutput();
-        QVERIFY2(workers[i]->exitStatus() == QProcess::NormalExit && workers[i]->exitCode() == 0, err.constData());
+        if (workers[i]->exitStatus() != QProcess::NormalExit || workers[i]->exitCode() != 0)
+            qWarning("worker %zu failed:\n%s", i + 1, err.right(4000).constData());
+        QVERIFY(workers[i]->exitStatus() == QProcess::NormalExit && workers[i]->exitCode() == 0);
         logs += err;
     }
     logs += workers[0]->readAllStandardError() + workers[0]->readAllStandardOutput();
