@@ -98,7 +98,6 @@ CREATE TABLE realtime_stats (
     suspicious_ip_count INTEGER NOT NULL DEFAULT 0,
     created_at          TIMESTAMP DEFAULT NOW()
 );
-CREATE INDEX idx_stats_created ON realtime_stats (created_at);
 
 CREATE TABLE popular_products (
     id           BIGSERIAL PRIMARY KEY,

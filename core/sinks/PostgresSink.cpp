@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstring>
 #include <map>
+#include <unordered_set>
 
 namespace op {
 
@@ -168,6 +169,17 @@ void copyAlerts(pqxx::work &tx, const SinkBatch &batch)
     stream.complete();
 }
 
+bool oneEventPerOrder(const SinkBatch &batch)
+{
+    std::unordered_set<std::string_view> seen;
+    seen.reserve(batch.records.size());
+    for (const StoredRecord &r : batch.records) {
+        if (!seen.insert(r.event.orderId).second)
+            return false;
+    }
+    return true;
+}
+
 enum class Guard { Write, AlreadyStored, Conflict };
 
 // docs/storage.md: the stored next offset of every partition must be where the batch starts.
@@ -294,7 +306,7 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
         }
         const std::int64_t duplicates =
             batch.duplicates + static_cast<std::int64_t>(batch.records.size()) - static_cast<std::int64_t>(inserted);
-        for (const std::string &sql : PostgresStatements::derived(m_settings))
+        for (const std::string &sql : PostgresStatements::derived(m_settings, oneEventPerOrder(batch)))
             tx.exec(sql);
         if (duplicates > 0)
             tx.exec("UPDATE ingest_counters SET value = value + " + std::to_string(duplicates) +

@@ -61,7 +61,7 @@ std::vector<std::string> PostgresStatements::dropStale(const std::string &topic,
             " WHERE s.order_id = i.order_id AND s.kind = 'placement')"};
 }
 
-std::vector<std::string> PostgresStatements::derived(const EngineSettings &settings)
+std::vector<std::string> PostgresStatements::derived(const EngineSettings &settings, bool oneEventPerOrder)
 {
     const std::string rt = windowOf("event_time_ms", settings.realtimeWindowMs);
     const std::string rtWidth = std::to_string(settings.realtimeWindowMs);
@@ -73,7 +73,14 @@ std::vector<std::string> PostgresStatements::derived(const EngineSettings &setti
     out.push_back(R"SQL(
 INSERT INTO orders AS o (order_id, order_time, customer_id, merchant_id, merchant_name, category, region, amount,
                          delivery_fee, distance_km, promised_min, delivery_min, status, status_rank, rating,
-                         ip_address, payment, late)
+                         ip_address, payment, late))SQL" +
+                  (oneEventPerOrder ? R"SQL(
+SELECT order_id, CASE WHEN kind = 'placement' THEN )SQL" + ts("event_time_ms") + R"SQL( END,
+       customer_id, merchant_id, merchant_name, category, region, amount, delivery_fee, distance_km, promised_min,
+       delivery_min, status, CASE WHEN status IS NULL THEN 0 WHEN kind = 'placement' THEN 1 ELSE 2 END,
+       rating, ip, payment, CASE WHEN kind = 'placement' THEN late END
+  FROM stage_events ORDER BY order_id
+)SQL" : R"SQL(
 SELECT order_id,
        )SQL" + ts("MIN(event_time_ms) FILTER (WHERE kind = 'placement')") + R"SQL(,
        MAX(customer_id), MAX(merchant_id), MAX(merchant_name), MAX(category), MAX(region), MAX(amount),
@@ -82,7 +89,7 @@ SELECT order_id,
        COALESCE(MAX(CASE WHEN status IS NULL THEN 0 WHEN kind = 'placement' THEN 1 ELSE 2 END), 0),
        MAX(rating), MAX(ip), MAX(payment), BOOL_OR(late) FILTER (WHERE kind = 'placement')
   FROM stage_events GROUP BY order_id ORDER BY order_id
-ON CONFLICT (order_id) DO UPDATE SET
+)SQL") + R"SQL(ON CONFLICT (order_id) DO UPDATE SET
        order_time = COALESCE(EXCLUDED.order_time, o.order_time),
        customer_id = COALESCE(EXCLUDED.customer_id, o.customer_id),
        merchant_id = COALESCE(EXCLUDED.merchant_id, o.merchant_id),

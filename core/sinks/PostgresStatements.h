@@ -22,7 +22,8 @@ struct PostgresStatements
     static std::vector<std::string> dropStale(const std::string &topic, pqxx::transaction_base &tx);
     // orders, order_items, customers, merchants, realtime_stats, popular_products, ip_windows,
     // high_value_orders, alerts (+ realtime_stats.suspicious_ip_count), quarantine.
-    static std::vector<std::string> derived(const EngineSettings &settings);
+    // oneEventPerOrder: no order_id occurs twice in the batch (no merging needed, a cheaper statement).
+    static std::vector<std::string> derived(const EngineSettings &settings, bool oneEventPerOrder);
 };
 
 } // namespace op
