@@ -139,13 +139,14 @@ int runIngest(const QStringList &args)
                 collector->onQuarantine(*m.quarantined, m.partition, m.offset);
         });
     }
+    bool stopping = false; // then a revocation (close()) waits for nothing more
     if (durable) {
         source.setStartOffsetLookup(
             [&pipeline, &settings](int partition) { return pipeline.storedOffset(settings.topic, partition); });
         // Before partitions go to another member: store what was read from them, then commit.
         source.setRevokeCallback([&](const std::vector<op::KafkaOffset> &) {
             collector->flush();
-            if (pipeline.waitDurable())
+            if (pipeline.waitDurable(stopping ? std::chrono::hours(0) : std::chrono::hours(24)))
                 (void)source.commit(pipeline.takeDurableOffsets(), true);
         });
     }
@@ -218,6 +219,7 @@ int runIngest(const QStringList &args)
     // after a minute; Kafka then delivers the rest again to the next worker).
     constexpr auto kDrain = std::chrono::seconds(60);
     bool stored = true;
+    stopping = true;
     if (collector && !storageFailed) {
         collector->flush();
         if (durable) {
