@@ -1,13 +1,18 @@
 // orderpulse-cli ingest: the headless worker. Consumes a topic in a consumer group, runs the
-// engine, commits offsets after processing, and writes the report like analyze.
+// engine, stores what it accepted in the sinks (--postgres ...), commits offsets after processing
+// (with a durable sink: after the sink stored them), and writes the report like analyze.
 #include "CliSupport.h"
 #include "ReportSummary.h"
 #include "Commands.h"
 #include "KafkaOptions.h"
 #include "QuarantineReport.h"
+#include "SinkOptions.h"
 #include "StopSignals.h"
 
 #include "analytics/Engine.h"
+#include "sinks/BatchCollector.h"
+#include "sinks/PostgresSink.h"
+#include "sinks/SinkPipeline.h"
 #include "sources/KafkaSource.h"
 
 #include <QTimeZone>
@@ -81,6 +86,7 @@ int runIngest(const QStringList &args)
     p.addOption({QStringLiteral("lateness"), QStringLiteral("Allowed lateness in seconds (default 10)."),
                  QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Write the report as JSON ('-' = stdout)."), QStringLiteral("OUT")});
+    addSinkOptions(p);
     if (!parseOrUsage(p, args, cmd,
                       QStringLiteral("Consume a Kafka topic in a consumer group, analyse it, commit offsets after "
                                      "processing; stop after N messages, S idle seconds or SIGINT/SIGTERM.")))
@@ -107,11 +113,43 @@ int runIngest(const QStringList &args)
         engineSettings.displayTimeZone = zone.toStdString();
     }
 
+    SinkChoice sinks = parseSinkOptions(p, engineSettings);
+    op::SinkPipeline pipeline;
+    for (auto &sink : sinks.sinks)
+        pipeline.addSink(std::move(sink));
+    const bool storing = !sinks.sinks.empty();
+    const bool durable = pipeline.hasDurableSink();
+    // docs/storage.md: with a durable sink, Kafka offsets follow what the sink stored.
+    settings.commitAfterProcessing = !durable;
+
     blockStopSignals(); // before librdkafka starts its threads
     op::Engine engine(engineSettings);
     op::KafkaSource source(settings, engine);
     QuarantineReport quarantine;
     source.setQuarantineCallback([&quarantine](const op::QuarantineRecord &r) { quarantine.add(r); });
+    std::optional<op::BatchCollector> collector;
+    if (storing) {
+        pipeline.start();
+        collector.emplace(settings.topic, pipeline);
+        engine.setAlertCallback([&collector](const op::Alert &a) { collector->onAlert(a); });
+        source.setRecordCallback([&collector](const op::KafkaSource::Processed &m) {
+            if (m.event)
+                collector->onRecord(*m.event, m.outcome, m.partition, m.offset);
+            else
+                collector->onQuarantine(*m.quarantined, m.partition, m.offset);
+        });
+    }
+    bool stopping = false; // then a revocation (close()) waits for nothing more
+    if (durable) {
+        source.setStartOffsetLookup(
+            [&pipeline, &settings](int partition) { return pipeline.storedOffset(settings.topic, partition); });
+        // Before partitions go to another member: store what was read from them, then commit.
+        source.setRevokeCallback([&](const std::vector<op::KafkaOffset> &) {
+            collector->flush();
+            if (pipeline.waitDurable(stopping ? std::chrono::hours(0) : std::chrono::hours(24)))
+                (void)source.commit(pipeline.takeDurableOffsets(), true);
+        });
+    }
     if (auto started = source.start(); !started) {
         printError(cmd, QString::fromStdString(started.error()));
         return kExitFailure;
@@ -125,6 +163,7 @@ int runIngest(const QStringList &args)
     // that gets no partition at all (more workers than partitions) still stops, a little later.
     constexpr auto kJoinAllowance = std::chrono::seconds(30);
     QString stopReason;
+    bool storageFailed = false;
     for (;;) {
         const std::int64_t budget = maxEvents > 0 ? maxEvents - source.records() : 0;
         const std::int64_t n = source.poll(100, budget);
@@ -149,21 +188,52 @@ int runIngest(const QStringList &args)
             stopReason = QStringLiteral("stopped by signal");
             break;
         }
+        if (collector) {
+            collector->maybeFlush();
+            if (durable) {
+                if (const auto offsets = pipeline.takeDurableOffsets(); !offsets.empty())
+                    (void)source.commit(offsets, false);
+            }
+            if (const auto fatal = pipeline.fatalError()) {
+                stopReason = QStringLiteral("storage failed: %1").arg(QString::fromStdString(*fatal));
+                storageFailed = true;
+                break;
+            }
+        }
         if (now - lastReport >= std::chrono::seconds(2)) {
             lastReport = now;
             const op::SourceHealth h = source.health();
-            printInfo(QStringLiteral("ingest: %1 messages, %2 messages/s, %3, state %4%5")
+            printInfo(QStringLiteral("ingest: %1 messages, %2 messages/s, %3, state %4%5%6")
                           .arg(source.records())
                           .arg(static_cast<qint64>(h.messagesPerSecond))
                           .arg(lagText(h), QString::fromStdString(h.state),
                                h.lastError.empty() ? QString()
                                                    : QStringLiteral(" (last error: %1)")
-                                                         .arg(QString::fromStdString(h.lastError))));
+                                                         .arg(QString::fromStdString(h.lastError)),
+                               sinkHealthText(pipeline.health())));
         }
     }
     const double seconds =
         firstRecord ? std::chrono::duration<double>(*lastActivity - *firstRecord).count() : 0.0;
+    // Final flush: store what was read, then commit it (a stop while the database is away gives up
+    // after a minute; Kafka then delivers the rest again to the next worker).
+    constexpr auto kDrain = std::chrono::seconds(60);
+    bool stored = true;
+    stopping = true;
+    if (collector && !storageFailed) {
+        collector->flush();
+        if (durable) {
+            stored = pipeline.waitDurable(kDrain);
+            (void)source.commit(pipeline.takeDurableOffsets(), true);
+        }
+    }
     const auto closed = source.close(); // final commit, leaves the group
+    if (storing)
+        stored = pipeline.stop(kDrain) && stored && !storageFailed;
+    if (sinks.postgres && stored) {
+        if (auto refreshed = sinks.postgres->refreshCustomerRfm(); !refreshed)
+            printError(cmd, QString::fromStdString(refreshed.error()));
+    }
     engine.finish();
     const op::Report report = engine.report();
     printInfo(QStringLiteral("ingest: %1").arg(stopReason));
@@ -177,6 +247,12 @@ int runIngest(const QStringList &args)
     }
     printSummary(report, source, seconds, jsonToStdout);
     quarantine.print();
+    if (!stored) {
+        printError(cmd, storageFailed ? stopReason
+                                      : QStringLiteral("not everything read was stored%1; the next worker reads it again")
+                                            .arg(sinkHealthText(pipeline.health())));
+        return kExitFailure;
+    }
     if (!closed) {
         printError(cmd, QString::fromStdString(closed.error()));
         return kExitFailure;

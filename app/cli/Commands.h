@@ -21,6 +21,7 @@ int runAnalyze(const QStringList &args);
 int runMockKafka(const QStringList &args);
 int runProduce(const QStringList &args);
 int runIngest(const QStringList &args);
+int runReport(const QStringList &args);
 
 // The table main() dispatches on, in the order --help lists them.
 const Command *commands(int &count);

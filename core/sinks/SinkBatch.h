@@ -33,6 +33,9 @@ struct SinkBatch
     std::vector<QuarantineRecord> quarantined;
     std::vector<Alert> alerts;               // live alerts these records fired
     std::vector<KafkaOffset> offsets;        // next offset per partition after this batch (Kafka only)
+    // First offset of every partition in `offsets` (same order): where this batch starts, for the
+    // guard of docs/storage.md (the stored next offset must equal it).
+    std::vector<KafkaOffset> startOffsets;
     std::int64_t sequence = 0;               // 1, 2, 3, ... per pipeline
 
     bool empty() const { return records.empty() && duplicates == 0 && quarantined.empty() && alerts.empty(); }

@@ -309,10 +309,14 @@ void KafkaSource::handleMessage(const void *raw)
         m_engine.onQuarantine(record);
         if (m_quarantineCallback)
             m_quarantineCallback(record);
+        if (m_recordCallback)
+            m_recordCallback(Processed{nullptr, Engine::Outcome::Ignored, &record, id, message->offset});
         return;
     }
     ++m_events;
-    m_engine.process(m_event, id);
+    const Engine::Outcome outcome = m_engine.process(m_event, id);
+    if (m_recordCallback)
+        m_recordCallback(Processed{&m_event, outcome, nullptr, id, message->offset});
 }
 
 void KafkaSource::markIdlePartitions(Clock::time_point now)
@@ -394,6 +398,11 @@ tl::expected<void, std::string> KafkaSource::close()
 void KafkaSource::setRevokeCallback(std::function<void(const std::vector<KafkaOffset> &)> callback)
 {
     m_revokeCallback = std::move(callback);
+}
+
+void KafkaSource::setRecordCallback(std::function<void(const Processed &)> callback)
+{
+    m_recordCallback = std::move(callback);
 }
 
 void KafkaSource::setStartOffsetLookup(std::function<std::optional<std::int64_t>(int)> lookup)

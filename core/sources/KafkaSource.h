@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analytics/Engine.h"
 #include "analytics/Snapshot.h"
 #include "io/NdjsonDecoder.h"
 #include "io/QuarantineRecord.h"
@@ -21,8 +22,6 @@ struct rd_kafka_queue_s;
 struct rd_kafka_topic_partition_list_s;
 
 namespace op {
-
-class Engine;
 
 enum class KafkaStartPosition {
     Committed, // the group's committed offset; earliest when there is none
@@ -94,6 +93,17 @@ public:
     void setStartOffsetLookup(std::function<std::optional<std::int64_t>(int partition)> lookup);
     // Every quarantined message, after the engine counted it (the CLI lists the first ones).
     void setQuarantineCallback(std::function<void(const QuarantineRecord &)> callback);
+    // Every message, after the engine handled it (sinks build their batches from these): a decoded
+    // record with the engine's outcome (`quarantined` null), or a quarantined one (`event` null).
+    struct Processed
+    {
+        const OrderEvent *event = nullptr;
+        Engine::Outcome outcome = Engine::Outcome::Ignored;
+        const QuarantineRecord *quarantined = nullptr;
+        int partition = 0;
+        std::int64_t offset = 0;
+    };
+    void setRecordCallback(std::function<void(const Processed &)> callback);
 
     // --- metrics ---
     // Rates are over the time since the previous call; lag from the cached high watermarks.
@@ -146,6 +156,7 @@ private:
     std::function<void(const std::vector<KafkaOffset> &)> m_revokeCallback;
     std::function<std::optional<std::int64_t>(int)> m_startOffsetLookup;
     std::function<void(const QuarantineRecord &)> m_quarantineCallback;
+    std::function<void(const Processed &)> m_recordCallback;
 
     std::int64_t m_records = 0;
     std::int64_t m_events = 0;

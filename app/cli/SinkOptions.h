@@ -1,0 +1,33 @@
+#pragma once
+
+#include "analytics/EngineSettings.h"
+#include "sinks/Sink.h"
+
+#include <QCommandLineParser>
+
+#include <memory>
+#include <vector>
+
+namespace op {
+class PostgresSink;
+}
+
+namespace cli {
+
+// `ingest`'s storage options (--postgres URL; --sqlite FILE and --redis URL join here), turned
+// into the sinks of the SinkPipeline.
+void addSinkOptions(QCommandLineParser &parser);
+
+struct SinkChoice
+{
+    std::vector<std::unique_ptr<op::Sink>> sinks;
+    op::PostgresSink *postgres = nullptr; // owned by `sinks` (then by the pipeline)
+};
+
+// Throws UsageError for a bad URL.
+SinkChoice parseSinkOptions(const QCommandLineParser &parser, const op::EngineSettings &settings);
+
+// "PostgreSQL connected, 12 batches" / "PostgreSQL reconnecting (…)" for the progress line.
+QString sinkHealthText(const std::vector<op::SinkHealth> &health);
+
+} // namespace cli
