@@ -2,6 +2,8 @@
 // engine, stores what it accepted in the sinks (--postgres ...), commits offsets after processing
 // (with a durable sink: after the sink stored them), and writes the report like analyze.
 #include "CliSupport.h"
+#include "IngestConfig.h"
+#include "IngestObservability.h"
 #include "ReportSummary.h"
 #include "Commands.h"
 #include "KafkaOptions.h"
@@ -14,6 +16,8 @@
 #include "sinks/PostgresSink.h"
 #include "sinks/SinkPipeline.h"
 #include "sources/KafkaSource.h"
+#include "sinks/RedisSink.h"
+#include "sinks/SqliteSink.h"
 
 #include <QTimeZone>
 
@@ -68,9 +72,10 @@ QString lagText(const op::SourceHealth &h)
 
 } // namespace
 
-int runIngest(const QStringList &args)
+int runIngest(const QStringList &typedArgs)
 {
     const QString cmd = QStringLiteral("ingest");
+    const QStringList args = expandIngestConfig(typedArgs);
     QCommandLineParser p;
     addKafkaOptions(p);
     p.addOption({QStringLiteral("group"), QStringLiteral("Consumer group id."), QStringLiteral("G")});
@@ -87,12 +92,23 @@ int runIngest(const QStringList &args)
                  QStringLiteral("SECONDS")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Write the report as JSON ('-' = stdout)."), QStringLiteral("OUT")});
     addSinkOptions(p);
+    IngestObservability::addOptions(p);
+    p.addOption({QStringLiteral("config"),
+                 QStringLiteral("Read settings from an INI file (docs/operations.md); options typed here win."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("print-config"),
+                 QStringLiteral("Print the effective configuration (passwords redacted) and exit.")});
     if (!parseOrUsage(p, args, cmd,
                       QStringLiteral("Consume a Kafka topic in a consumer group, analyse it, commit offsets after "
                                      "processing; stop after N messages, S idle seconds or SIGINT/SIGTERM.")))
         return kExitOk;
     if (!p.positionalArguments().isEmpty())
         throw UsageError{QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().front())};
+    if (p.isSet(QStringLiteral("print-config"))) {
+        std::fputs(effectiveIngestConfig(p).toUtf8().constData(), stdout);
+        return kExitOk;
+    }
+    IngestObservability observability(p);
     op::KafkaSourceSettings settings;
     settings.client = parseKafkaOptions(p);
     settings.topic = requiredTopic(p);
@@ -122,6 +138,10 @@ int runIngest(const QStringList &args)
     // docs/storage.md: with a durable sink, Kafka offsets follow what the sink stored.
     settings.commitAfterProcessing = !durable;
 
+    if (QString error; !observability.start(&error)) {
+        printError(cmd, error);
+        return kExitFailure;
+    }
     blockStopSignals(); // before librdkafka starts its threads
     op::Engine engine(engineSettings);
     op::KafkaSource source(settings, engine);
@@ -130,8 +150,9 @@ int runIngest(const QStringList &args)
     std::optional<op::BatchCollector> collector;
     if (storing) {
         pipeline.start();
-        collector.emplace(settings.topic, pipeline);
-        engine.setAlertCallback([&collector](const op::Alert &a) { collector->onAlert(a); });
+        op::BatchCollector::Settings collect;
+        collect.allowedLatenessMs = engineSettings.allowedLatenessMs;
+        collector.emplace(settings.topic, pipeline, collect);
         source.setRecordCallback([&collector](const op::KafkaSource::Processed &m) {
             if (m.event)
                 collector->onRecord(*m.event, m.outcome, m.partition, m.offset);
@@ -139,6 +160,11 @@ int runIngest(const QStringList &args)
                 collector->onQuarantine(*m.quarantined, m.partition, m.offset);
         });
     }
+    engine.setAlertCallback([&collector, &observability](const op::Alert &a) {
+        observability.onAlert(a);
+        if (collector)
+            collector->onAlert(a);
+    });
     bool stopping = false; // then a revocation (close()) waits for nothing more
     if (durable) {
         source.setStartOffsetLookup(
@@ -164,6 +190,7 @@ int runIngest(const QStringList &args)
     constexpr auto kJoinAllowance = std::chrono::seconds(30);
     QString stopReason;
     bool storageFailed = false;
+    auto lastRedisSnapshot = started;
     for (;;) {
         const std::int64_t budget = maxEvents > 0 ? maxEvents - source.records() : 0;
         const std::int64_t n = source.poll(100, budget);
@@ -200,6 +227,11 @@ int runIngest(const QStringList &args)
                 break;
             }
         }
+        observability.update(engine, source, pipeline, storing);
+        if (sinks.redis && now - lastRedisSnapshot >= std::chrono::seconds(1)) {
+            lastRedisSnapshot = now;
+            sinks.redis->publishSnapshot(engine.snapshot());
+        }
         if (now - lastReport >= std::chrono::seconds(2)) {
             lastReport = now;
             const op::SourceHealth h = source.health();
@@ -220,6 +252,7 @@ int runIngest(const QStringList &args)
     constexpr auto kDrain = std::chrono::seconds(60);
     bool stored = true;
     stopping = true;
+    observability.setStopping();
     if (collector && !storageFailed) {
         collector->flush();
         if (durable) {
@@ -234,8 +267,21 @@ int runIngest(const QStringList &args)
         if (auto refreshed = sinks.postgres->refreshCustomerRfm(); !refreshed)
             printError(cmd, QString::fromStdString(refreshed.error()));
     }
+    if (!sinks.sqlitePath.isEmpty() && stored) {
+        // The sink's connection belonged to the (now joined) sink thread: a fresh one here.
+        op::SqliteSink store(sinks.sqlitePath, engineSettings);
+        auto refreshed = store.open();
+        if (refreshed)
+            refreshed = store.recomputeCustomerRfm();
+        if (!refreshed)
+            printError(cmd, QString::fromStdString(refreshed.error()));
+    }
     engine.finish();
     const op::Report report = engine.report();
+    if (sinks.redis) {
+        sinks.redis->publishSnapshot(engine.snapshot());
+        sinks.redis->waitIdle(5000);
+    }
     printInfo(QStringLiteral("ingest: %1").arg(stopReason));
 
     const bool jsonToStdout = p.value(QStringLiteral("json")) == QLatin1String("-");

@@ -7,6 +7,9 @@
 #include "analytics/EngineSettings.h"
 #include "model/Timestamp.h"
 #include "sinks/PostgresReader.h"
+#include "sinks/SqliteReader.h"
+
+#include <QFileInfo>
 #include "sinks/PostgresUrl.h"
 #include "sinks/ReportRebuilder.h"
 
@@ -26,6 +29,8 @@ int runReport(const QStringList &args)
                  QStringLiteral("Read from PostgreSQL (postgresql://user@host:port/db; password from "
                                 "ORDERPULSE_PG_PASSWORD)."),
                  QStringLiteral("URL")});
+    p.addOption({QStringLiteral("sqlite"), QStringLiteral("Read from an SQLite file written by ingest or the app."),
+                 QStringLiteral("FILE")});
     p.addOption({QStringLiteral("tz"), QStringLiteral("Display time zone (default Asia/Seoul)."), QStringLiteral("ZONE")});
     p.addOption({QStringLiteral("lateness"), QStringLiteral("Allowed lateness in seconds (default 10)."),
                  QStringLiteral("SECONDS")});
@@ -54,8 +59,18 @@ int runReport(const QStringList &args)
             throw UsageError{QStringLiteral("--postgres: %1").arg(QString::fromStdString(url.error()))};
         reader = std::make_unique<op::PostgresReader>(std::move(*url));
     }
+    if (p.isSet(QStringLiteral("sqlite"))) {
+        if (reader)
+            throw UsageError{QStringLiteral("give either --postgres or --sqlite, not both")};
+        const QString path = p.value(QStringLiteral("sqlite"));
+        if (!QFileInfo(path).isFile()) {
+            printError(cmd, QStringLiteral("%1: no such file").arg(path));
+            return kExitFailure;
+        }
+        reader = std::make_unique<op::SqliteReader>(path);
+    }
     if (!reader)
-        throw UsageError{QStringLiteral("say where the data is: --postgres URL")};
+        throw UsageError{QStringLiteral("say where the data is: --postgres URL or --sqlite FILE")};
 
     const auto started = std::chrono::steady_clock::now();
     auto report = op::rebuildReport(*reader, settings);

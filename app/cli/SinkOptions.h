@@ -10,11 +10,12 @@
 
 namespace op {
 class PostgresSink;
+class RedisSink;
 }
 
 namespace cli {
 
-// `ingest`'s storage options (--postgres URL; --sqlite FILE and --redis URL join here), turned
+// `ingest`'s storage options (--postgres URL, --sqlite FILE, --redis URL [--redis-prefix P]), turned
 // into the sinks of the SinkPipeline.
 void addSinkOptions(QCommandLineParser &parser);
 
@@ -22,6 +23,8 @@ struct SinkChoice
 {
     std::vector<std::unique_ptr<op::Sink>> sinks;
     op::PostgresSink *postgres = nullptr; // owned by `sinks` (then by the pipeline)
+    op::RedisSink *redis = nullptr;       // likewise; also takes snapshots
+    QString sqlitePath;                   // --sqlite FILE, empty without
 };
 
 // Throws UsageError for a bad URL.

@@ -47,9 +47,15 @@ void BatchCollector::onRecord(const OrderEvent &event, Engine::Outcome outcome, 
     switch (outcome) {
     case Engine::Outcome::Accepted:
     case Engine::Outcome::Late: {
+        if (partition >= 0 && static_cast<std::size_t>(partition) >= m_partitionMax.size())
+            m_partitionMax.resize(static_cast<std::size_t>(partition) + 1, WatermarkTracker::kMinusInfinity);
+        TimestampMs &newest = m_partitionMax[static_cast<std::size_t>(std::max(partition, 0))];
+        const bool late = newest != WatermarkTracker::kMinusInfinity
+                          && event.eventTime < newest - m_settings.allowedLatenessMs;
+        newest = std::max(newest, event.eventTime);
         StoredRecord &r = m_batch.records.emplace_back();
         r.event = event;
-        r.late = outcome == Engine::Outcome::Late;
+        r.late = late;
         r.partition = partition;
         r.offset = offset;
         break;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace op {
 
@@ -22,12 +23,22 @@ public:
     {
         std::size_t maxRecords = 5000;
         std::chrono::milliseconds maxDelay{200};
+        // The engine's allowed lateness: a stored record is late when its event time is older than
+        // the newest earlier record of its own partition minus this (see onRecord).
+        TimestampMs allowedLatenessMs = 10000;
     };
 
     BatchCollector(std::string topic, SinkPipeline &pipeline, Settings settings);
     BatchCollector(std::string topic, SinkPipeline &pipeline);
 
     // Every message of a partition, in order: a decoded record (with the engine's outcome) ...
+    //
+    // The late flag stored with a record is judged per partition, not by the engine's watermark:
+    // the engine's watermark depends on which partitions this worker holds and when it got them (a
+    // partition taken over from a killed worker arrives behind the others), so its flag would make
+    // the stored data, and the report rebuilt from it, depend on worker timing. Within a partition
+    // the order is fixed by Kafka, so this flag is the same whoever reads the partition. For one
+    // partition (a file) it is exactly the engine's judgement.
     void onRecord(const OrderEvent &event, Engine::Outcome outcome, int partition, std::int64_t offset);
     // ... or a quarantined one.
     void onQuarantine(const QuarantineRecord &record, int partition, std::int64_t offset);
@@ -49,6 +60,7 @@ private:
     SinkPipeline &m_pipeline;
     Settings m_settings;
     SinkBatch m_batch;
+    std::vector<TimestampMs> m_partitionMax; // newest event time stored per partition
     std::size_t m_messages = 0;
     std::chrono::steady_clock::time_point m_firstMessage{};
     bool m_failed = false;

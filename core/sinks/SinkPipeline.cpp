@@ -325,7 +325,10 @@ void SinkPipeline::run()
             item.task();
             continue;
         }
+        const auto writeStarted = std::chrono::steady_clock::now();
         const bool durable = writeDurable(*item.batch);
+        if (durable && !m_durable.empty())
+            m_flushLatency.observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - writeStarted).count());
         {
             std::lock_guard lock(m_mutex);
             if (durable) {

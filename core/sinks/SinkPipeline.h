@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/LatencyHistogram.h"
 #include "sinks/Sink.h"
 #include "sinks/SinkBatch.h"
 
@@ -71,6 +72,9 @@ public:
     std::optional<std::string> fatalError() const;
     std::vector<SinkHealth> health() const;
     std::int64_t batchesPending() const;
+    std::size_t queueCapacity() const { return m_settings.queueCapacity; }
+    // Time from taking a batch off the queue to its being in every durable sink (retries included).
+    const LatencyHistogram &flushLatency() const { return m_flushLatency; }
 
     // Writes what is queued (waiting at most `drain` for unreachable sinks), then joins the
     // threads. Returns false when something submitted was not made durable.
@@ -93,6 +97,7 @@ private:
     void publishHealth();
 
     Settings m_settings;
+    LatencyHistogram m_flushLatency;
     std::vector<std::unique_ptr<Sink>> m_durable;
     std::vector<bool> m_opened; // per durable sink; sink thread only
     std::vector<std::unique_ptr<NonDurableWorker>> m_nonDurable;
