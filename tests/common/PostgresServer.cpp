@@ -1,5 +1,7 @@
 #include "PostgresServer.h"
 
+#include "HttpGet.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QTcpServer>
@@ -20,14 +22,6 @@ bool asRoot()
 }
 
 } // namespace
-
-int freeLoopbackPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
-}
 
 bool PostgresServer::run(const QString &program, const QStringList &args, int timeoutMs)
 {

@@ -36,7 +36,4 @@ private:
     QString m_error;
 };
 
-// A free TCP port on 127.0.0.1 (bound and released: another process may take it, rarely).
-int freeLoopbackPort();
-
 } // namespace optest

@@ -1,5 +1,7 @@
 #include "RedisServer.h"
 
+#include "HttpGet.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
@@ -35,14 +37,6 @@ bool waitGone(pid_t pid, int timeoutMs)
 }
 
 } // namespace
-
-int freeLoopbackPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
-}
 
 RedisServer::RedisServer(const QString &requirePass, const QString &aclUser, const QString &aclPassword)
     : m_requirePass(requirePass)

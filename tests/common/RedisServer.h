@@ -44,7 +44,4 @@ private:
     QString m_error;
 };
 
-// A free TCP port on 127.0.0.1 (bound and released; good enough for a test).
-int freeLoopbackPort();
-
 } // namespace optest

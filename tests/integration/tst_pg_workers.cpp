@@ -32,11 +32,10 @@ using namespace optest;
 namespace {
 
 constexpr const char *kSecret = "pg-secret-7f3a";
-// Lateness longer than the data: the watermark never decreases, so a partition taken over from a
-// killed worker (held ~6 s by the session timeout while the others move on by hours of event time
-// at full speed) would come back late, and its records would leave the windows, unlike analyze's.
-// Here the question is only whether every record is stored exactly once.
-const QString kLateness = QStringLiteral("31536000");
+// The default lateness (10 s): a partition taken over from a killed worker comes back behind the
+// others, so that worker's engine calls its records late, but the late flag stored with a record is
+// judged within its partition (BatchCollector), so the rebuilt report is analyze's all the same.
+const QString kLateness = QStringLiteral("10");
 
 std::int64_t scalar(const QString &url, const std::string &sql)
 {

@@ -1,8 +1,9 @@
 // The Prometheus text writer and the HTTP endpoint that serves it (/metrics, /healthz, /readyz).
+#include "HttpGet.h"
+
 #include "metrics/MetricsServer.h"
 #include "metrics/PrometheusText.h"
 
-#include <QTcpSocket>
 #include <QTest>
 
 #include <array>
@@ -11,37 +12,14 @@ using namespace op;
 
 namespace {
 
-struct HttpAnswer
+optest::HttpAnswer request(std::uint16_t port, const QByteArray &raw)
 {
-    int status = 0;
-    QByteArray headers;
-    QByteArray body;
-};
-
-HttpAnswer request(std::uint16_t port, const QByteArray &raw)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(5000))
-        return {};
-    socket.write(raw);
-    socket.waitForBytesWritten(5000);
-    QByteArray all;
-    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(5000))
-        all += socket.readAll();
-    all += socket.readAll();
-    HttpAnswer answer;
-    const qsizetype split = all.indexOf("\r\n\r\n");
-    answer.headers = all.left(split);
-    answer.body = split >= 0 ? all.mid(split + 4) : QByteArray();
-    const QList<QByteArray> first = answer.headers.left(answer.headers.indexOf("\r\n")).split(' ');
-    answer.status = first.size() >= 2 ? first[1].toInt() : 0;
-    return answer;
+    return optest::httpRequest(port, raw);
 }
 
-HttpAnswer get(std::uint16_t port, const QByteArray &path)
+optest::HttpAnswer get(std::uint16_t port, const QByteArray &path)
 {
-    return request(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    return optest::httpGet(port, path);
 }
 
 } // namespace
@@ -96,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(server.port() != 0);
 
         server.publish("orderpulse_up 1\n");
-        HttpAnswer a = get(server.port(), "/metrics");
+        optest::HttpAnswer a = get(server.port(), "/metrics");
         QCOMPARE(a.status, 200);
         QCOMPARE(a.body, QByteArray("orderpulse_up 1\n"));
         QVERIFY(a.headers.contains("text/plain; version=0.0.4"));
