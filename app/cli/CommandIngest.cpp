@@ -138,11 +138,11 @@ int runIngest(const QStringList &typedArgs)
     // docs/storage.md: with a durable sink, Kafka offsets follow what the sink stored.
     settings.commitAfterProcessing = !durable;
 
+    blockStopSignals(); // before librdkafka and the metrics server start their threads
     if (QString error; !observability.start(&error)) {
         printError(cmd, error);
         return kExitFailure;
     }
-    blockStopSignals(); // before librdkafka starts its threads
     op::Engine engine(engineSettings);
     op::KafkaSource source(settings, engine);
     QuarantineReport quarantine;

@@ -91,7 +91,7 @@ private Q_SLOTS:
         producer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         producer.start(cliPath(), {QStringLiteral("produce"), QStringLiteral("--brokers"), kafka.bootstrap(),
                                    QStringLiteral("--topic"), QStringLiteral("orders"), QStringLiteral("--rate"),
-                                   QStringLiteral("6000"), data});
+                                   QStringLiteral("3000"), data});
         QVERIFY(producer.waitForStarted(10000));
 
         std::vector<Worker> workers;
@@ -117,6 +117,7 @@ private Q_SLOTS:
         timer.start();
         bool added = false;
         bool removed = false;
+        qint64 addedAt = 0;
         const auto totalScraped = [&]() {
             std::int64_t sum = 0;
             for (const Worker &w : workers)
@@ -131,11 +132,12 @@ private Q_SLOTS:
                 anyRunning = anyRunning || w.process->state() == QProcess::Running;
             }
             const std::int64_t sofar = totalScraped();
-            if (!added && sofar >= records / 4) {
+            if (!added && sofar >= records / 5) {
                 qInfo("adding a fifth worker at %lld events", static_cast<long long>(sofar));
                 startWorker();
                 added = true;
-            } else if (added && !removed && sofar >= records / 2) {
+                addedAt = timer.elapsed();
+            } else if (added && !removed && sofar >= records / 2 && timer.elapsed() - addedAt >= 3000) {
                 qInfo("removing worker 2 at %lld events", static_cast<long long>(sofar));
                 ::kill(static_cast<pid_t>(workers[1].process->processId()), SIGTERM);
                 workers[1].removed = true;
