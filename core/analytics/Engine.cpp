@@ -225,6 +225,8 @@ void Engine::countOrder(const OrderEvent &order, std::uint64_t customerHash, con
     if (!order.merchantId.empty())
         placed.merchantIndex = m_merchants.indexOf(order.merchantId, fastHash(order.merchantId));
     for (const auto &analysis : m_analyses)
+        analysis->prefetchPlaced(order, placed);
+    for (const auto &analysis : m_analyses)
         analysis->onOrderPlaced(order, placed);
 }
 
