@@ -46,6 +46,16 @@ public:
     // A new order is counted, at its placement (event) time. Called once per order_id.
     virtual void onOrderPlaced(const OrderEvent &order, const EventContext &context) = 0;
 
+    // Called for every analysis just before the onOrderPlaced calls of the same order: an
+    // analysis whose per-order state lookup misses the cache (per-customer state of a million
+    // customers) starts loading it here, so that the miss overlaps the other analyses' work.
+    // Must not change any state.
+    virtual void prefetchPlaced(const OrderEvent &order, const EventContext &context) const
+    {
+        (void)order;
+        (void)context;
+    }
+
     // An already counted order changed (status, delivery_min, rating, ...). Retract what
     // `before` contributed and apply `after`; the placement fields are the same in both.
     virtual void onOrderUpdated(const OrderEvent &before, const OrderEvent &after, const EventContext &context)

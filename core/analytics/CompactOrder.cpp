@@ -95,7 +95,7 @@ void getString(const char *&p, std::string &out)
 
 } // namespace
 
-void encode(const OrderEvent &e, std::string &out)
+std::size_t encodedSize(const OrderEvent &e)
 {
     constexpr std::size_t kLength = sizeof(std::uint32_t);
     std::size_t size = kLength + e.orderId.size() + sizeof(Header) + 7 * kLength + e.customerId.size()
@@ -103,7 +103,11 @@ void encode(const OrderEvent &e, std::string &out)
                        + e.ip.size() + e.payment.size();
     for (const OrderItem &item : e.items)
         size += sizeof(item.qty) + sizeof(item.unitPrice) + kLength + item.name.size();
+    return size;
+}
 
+void encodeInto(const OrderEvent &e, char *out)
+{
     Header h{};
     h.eventTime = e.eventTime;
     std::uint16_t presence = 0;
@@ -139,16 +143,7 @@ void encode(const OrderEvent &e, std::string &out)
     h.type = static_cast<std::uint8_t>(e.type);
     h.itemCount = static_cast<std::uint32_t>(e.items.size());
 
-    // A recycled buffer is usually about as large already: resize() then only zero-fills growth.
-    // When it must grow, allocate the size needed (plus a little) rather than let std::string
-    // double its capacity: a day of orders keeps a buffer each.
-    if (size > out.capacity()) {
-        std::string fresh;
-        fresh.reserve(size + 32);
-        out.swap(fresh);
-    }
-    out.resize(size);
-    Writer w(out.data());
+    Writer w(out);
     w.putString(e.orderId);
     w.put(h);
     w.putString(e.customerId);
@@ -163,6 +158,13 @@ void encode(const OrderEvent &e, std::string &out)
         w.put(item.unitPrice);
         w.putString(item.name);
     }
+}
+
+void encode(const OrderEvent &e, std::string &out)
+{
+    const std::size_t size = encodedSize(e);
+    out.resize(size);
+    encodeInto(e, out.data());
 }
 
 void decode(std::string_view bytes, OrderEvent &e)

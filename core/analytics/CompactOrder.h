@@ -2,6 +2,7 @@
 
 #include "model/OrderEvent.h"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,10 @@ namespace op {
 namespace CompactOrder {
 
 void encode(const OrderEvent &event, std::string &out);
+// The encoding's size, and the encoding written to out[0, encodedSize(event)): for a caller
+// that places it in its own buffer (the engine's state arena).
+std::size_t encodedSize(const OrderEvent &event);
+void encodeInto(const OrderEvent &event, char *out);
 // Decodes into `out`, reusing its capacity.
 void decode(std::string_view bytes, OrderEvent &out);
 std::string_view orderId(std::string_view bytes);

@@ -33,6 +33,12 @@ public:
     explicit CustomerAnalysis(const EngineSettings &settings);
 
     void onOrderPlaced(const OrderEvent &order, const EventContext &context) override;
+    void prefetchPlaced(const OrderEvent &order, const EventContext &context) const override
+    {
+        (void)order;
+        if (context.customerIndex < m_customers.size())
+            __builtin_prefetch(&m_customers[context.customerIndex], 1);
+    }
     void onOrderUpdated(const OrderEvent &before, const OrderEvent &after,
                         const EventContext &context) override;
     void fillReport(Report &report) const override;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "analytics/HugePageAllocator.h"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -80,7 +82,9 @@ private:
     std::optional<std::uint32_t> probe(std::string_view id, std::uint64_t hash, std::size_t &slot) const;
     void grow();
 
-    std::vector<Entry> m_entries;
+    // Huge pages: a million customers' entries span 64 MB, and a lookup's page walk would
+    // otherwise cost as much as its cache miss.
+    std::vector<Entry, HugePageAllocator<Entry>> m_entries;
     std::string m_longBytes;
     // 0 = empty; otherwise (high 32 bits of the hash) << 32 | (index + 1). The stored hash bits
     // skip most key reads on collisions.

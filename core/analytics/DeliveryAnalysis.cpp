@@ -85,7 +85,7 @@ void DeliveryAnalysis::applyTrend(const OrderEvent &order, std::int64_t thousand
     const TimestampMs minute = floorTo(order.eventTime, kMsPerMinute);
     if (m_trendStarted && minute < m_trendFloor)
         return; // pruned: its minute is no longer charted
-    auto it = m_trend.find(minute);
+    auto it = m_lastMinute != m_trend.end() && m_lastMinute->first == minute ? m_lastMinute : m_trend.find(minute);
     if (it == m_trend.end()) {
         if (sign < 0)
             return;
@@ -99,6 +99,7 @@ void DeliveryAnalysis::applyTrend(const OrderEvent &order, std::int64_t thousand
             it = m_trend.insert(std::move(node)).position;
         }
     }
+    m_lastMinute = it;
     if (sign > 0)
         it->second.add(thousandths);
     else
@@ -112,6 +113,8 @@ void DeliveryAnalysis::onOrderPlaced(const OrderEvent &order, const EventContext
     if (!m_trendStarted || floor > m_trendFloor) {
         m_trendFloor = floor;
         m_trendStarted = true;
+        if (!m_trend.empty() && m_trend.begin()->first < m_trendFloor)
+            m_lastMinute = m_trend.end();
         while (!m_trend.empty() && m_trend.begin()->first < m_trendFloor) {
             if (m_spareMinutes.size() >= kMaxSpareMinutes) {
                 m_trend.erase(m_trend.begin());

@@ -59,6 +59,9 @@ private:
 
     // Percentiles per placement minute for the snapshot trend; minutes before m_trendFloor are gone.
     std::map<TimestampMs, PercentileHistogram> m_trend;
+    // The minute the last order went to (most orders share their neighbour's minute); end() when
+    // unknown. Reset whenever a minute leaves the map.
+    std::map<TimestampMs, PercentileHistogram>::iterator m_lastMinute = m_trend.end();
     // Pruned minutes kept for reuse (cleared, buffers kept); a handful is enough.
     static constexpr std::size_t kMaxSpareMinutes = 16;
     std::vector<std::map<TimestampMs, PercentileHistogram>::node_type> m_spareMinutes;

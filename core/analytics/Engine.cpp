@@ -120,6 +120,7 @@ Engine::Outcome Engine::process(OrderEvent &event, int partition, Lateness laten
 
     if (m_watermarks.observe(partition, event.eventTime))
         watermarkAdvanced();
+    m_store.prefetchNextInsert(); // for the next event: it has the decoding time to arrive
     return late ? Outcome::Late : Outcome::Accepted;
 }
 
@@ -137,10 +138,12 @@ void Engine::placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t ha
         state.seen = kPlacement;
         state.counted = true;
         state.lastEventTime = event.eventTime;
-        CompactOrder::encode(event, state.blob);
+        CompactOrder::encodeInto(event, m_store.allocBlob(index, CompactOrder::encodedSize(event)));
         if (event.type == EventType::Order) {
             state.completedAt = event.eventTime; // a complete record
             m_store.setExpiry(index, event.eventTime + retention);
+        } else {
+            m_store.setExpiry(index, event.eventTime + m_settings.inFlightOrderRetentionMs);
         }
         countOrder(event, customerHash, context);
         return;
@@ -148,7 +151,7 @@ void Engine::placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t ha
 
     // Outcomes arrived first: merge them into the placement, then count the merged order.
     OrderState &state = m_store.at(index);
-    CompactOrder::decode(state.blob, m_before);
+    CompactOrder::decode(m_store.blob(index), m_before);
     m_after = event;
     LifecycleMerge::mergePending(m_after, m_before, state.statusTime);
     state.seen |= kPlacement;
@@ -156,9 +159,10 @@ void Engine::placeOrder(OrderEvent &event, std::uint32_t index, std::uint64_t ha
     state.lastEventTime = std::max(state.lastEventTime, event.eventTime);
     if (event.type == EventType::Order)
         state.completedAt = std::max(state.completedAt, event.eventTime);
-    CompactOrder::encode(m_after, state.blob);
-    m_store.setExpiry(index, state.completedAt == OrderState::kNoTime ? OrderState::kNever
-                                                                     : state.completedAt + retention);
+    CompactOrder::encodeInto(m_after, m_store.allocBlob(index, CompactOrder::encodedSize(m_after)));
+    m_store.setExpiry(index, state.completedAt == OrderState::kNoTime
+                                 ? state.lastEventTime + m_settings.inFlightOrderRetentionMs
+                                 : state.completedAt + retention);
     countOrder(m_after, customerHash, context); // the merged order keeps the placement's customer
 }
 
@@ -181,7 +185,7 @@ void Engine::applyOutcome(const OrderEvent &event, std::uint32_t index, std::uin
         m_after.orderId = event.orderId;
         m_after.eventTime = event.eventTime;
         LifecycleMerge::applyOutcome(m_after, event, state.statusTime);
-        CompactOrder::encode(m_after, state.blob);
+        CompactOrder::encodeInto(m_after, m_store.allocBlob(index, CompactOrder::encodedSize(m_after)));
         m_store.setExpiry(index, event.eventTime + retention);
         return;
     }
@@ -191,17 +195,18 @@ void Engine::applyOutcome(const OrderEvent &event, std::uint32_t index, std::uin
     state.lastEventTime = std::max(state.lastEventTime, event.eventTime);
     if (completes)
         state.completedAt = std::max(state.completedAt, event.eventTime);
-    CompactOrder::decode(state.blob, m_before);
+    CompactOrder::decode(m_store.blob(index), m_before);
     m_after = m_before;
     LifecycleMerge::applyOutcome(m_after, event, state.statusTime);
-    CompactOrder::encode(m_after, state.blob);
+    CompactOrder::encodeInto(m_after, m_store.allocBlob(index, CompactOrder::encodedSize(m_after)));
 
     if (!state.counted) {
         m_store.setExpiry(index, state.lastEventTime + retention);
         return;
     }
-    if (state.completedAt != OrderState::kNoTime)
-        m_store.setExpiry(index, state.completedAt + retention);
+    m_store.setExpiry(index, state.completedAt != OrderState::kNoTime
+                                 ? state.completedAt + retention
+                                 : state.lastEventTime + m_settings.inFlightOrderRetentionMs);
     for (const auto &analysis : m_analyses)
         analysis->onOrderUpdated(m_before, m_after, context);
 }
@@ -219,6 +224,8 @@ void Engine::countOrder(const OrderEvent &order, std::uint64_t customerHash, con
         m_emptyCustomerSeen = true;
     if (!order.merchantId.empty())
         placed.merchantIndex = m_merchants.indexOf(order.merchantId, fastHash(order.merchantId));
+    for (const auto &analysis : m_analyses)
+        analysis->prefetchPlaced(order, placed);
     for (const auto &analysis : m_analyses)
         analysis->onOrderPlaced(order, placed);
 }

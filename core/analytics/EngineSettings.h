@@ -36,6 +36,10 @@ struct EngineSettings
     // How long an order's lifecycle state (and its id, for de-duplication) is kept after the
     // order completes, in event time.
     TimestampMs orderStateRetentionMs = 24 * kMsPerHour;
+    // How long a counted order that never completes (placed, maybe rated, never delivered nor
+    // cancelled) is kept after its last event, in event time: without it a stream with stuck
+    // orders would grow the state forever. A delivery arriving later starts a pending state.
+    TimestampMs inFlightOrderRetentionMs = 7 * kMsPerDay;
 
     // How many recent windows / minutes / alerts a snapshot carries for the live charts.
     int snapshotWindows = 60;

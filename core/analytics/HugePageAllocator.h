@@ -27,8 +27,12 @@ struct HugePageAllocator
     T *allocate(std::size_t n)
     {
         const std::size_t bytes = n * sizeof(T);
-        if (bytes < kHugePage)
-            return static_cast<T *>(::operator new(bytes));
+        if (bytes < kHugePage) {
+            if constexpr (alignof(T) > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
+                return static_cast<T *>(::operator new(bytes, std::align_val_t(alignof(T))));
+            else
+                return static_cast<T *>(::operator new(bytes));
+        }
         const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
         void *p = std::aligned_alloc(kHugePage, rounded);
         if (p == nullptr)
@@ -41,8 +45,12 @@ struct HugePageAllocator
 
     void deallocate(T *p, std::size_t n) noexcept
     {
-        if (n * sizeof(T) < kHugePage)
-            ::operator delete(p);
+        if (n * sizeof(T) < kHugePage) {
+            if constexpr (alignof(T) > __STDCPP_DEFAULT_NEW_ALIGNMENT__)
+                ::operator delete(p, std::align_val_t(alignof(T)));
+            else
+                ::operator delete(p);
+        }
         else
             std::free(p);
     }

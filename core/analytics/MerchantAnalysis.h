@@ -25,6 +25,12 @@ class MerchantAnalysis : public Analysis
 public:
     explicit MerchantAnalysis(const EngineSettings &settings);
 
+    void prefetchPlaced(const OrderEvent &order, const EventContext &context) const override
+    {
+        (void)order;
+        if (context.merchantIndex < m_merchants.size())
+            __builtin_prefetch(&m_merchants[context.merchantIndex].orders, 1);
+    }
     void onOrderPlaced(const OrderEvent &order, const EventContext &context) override;
     void onOrderUpdated(const OrderEvent &before, const OrderEvent &after,
                         const EventContext &context) override;

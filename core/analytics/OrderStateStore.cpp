@@ -2,6 +2,9 @@
 
 #include "analytics/CompactOrder.h"
 
+#include <algorithm>
+#include <cstring>
+
 namespace op {
 
 OrderStateStore::OrderStateStore(std::size_t expectedOrders)
@@ -12,6 +15,102 @@ OrderStateStore::OrderStateStore(std::size_t expectedOrders)
     m_slots.assign(n, 0);
     m_mask = n - 1;
     m_states.reserve(expectedOrders);
+    m_chunks.push_back(Chunk{std::make_unique<char[]>(kChunkBytes), kChunkBytes, 0, 0});
+    m_arenaBytes = kChunkBytes;
+}
+
+char *OrderStateStore::appendSpace(std::size_t size, std::uint32_t &chunkId, std::uint32_t &offset)
+{
+    if (m_chunks[m_tail].liveBytes == 0)
+        m_chunks[m_tail].used = 0; // nothing in the tail is live: fill it again from the start
+    if (m_chunks[m_tail].capacity - m_chunks[m_tail].used < size) {
+        // Start a new tail; the old one is freed as soon as its last encoding goes.
+        const auto capacity = static_cast<std::uint32_t>(std::max<std::size_t>(kChunkBytes, size));
+        Chunk fresh;
+        fresh.capacity = capacity;
+        if (capacity == kChunkBytes && !m_spareBuffers.empty()) {
+            fresh.data = std::move(m_spareBuffers.back());
+            m_spareBuffers.pop_back();
+        } else {
+            fresh.data = std::make_unique<char[]>(capacity);
+        }
+        m_arenaBytes += capacity;
+        const std::uint32_t oldTail = m_tail;
+        if (m_freeChunkIds.empty()) {
+            m_tail = static_cast<std::uint32_t>(m_chunks.size());
+            m_chunks.push_back(std::move(fresh));
+        } else {
+            m_tail = m_freeChunkIds.back();
+            m_freeChunkIds.pop_back();
+            m_chunks[m_tail] = std::move(fresh);
+        }
+        if (m_chunks[oldTail].liveBytes == 0)
+            freeChunk(oldTail);
+    }
+    Chunk &chunk = m_chunks[m_tail];
+    chunkId = m_tail;
+    offset = chunk.used;
+    chunk.used += static_cast<std::uint32_t>(size);
+    chunk.liveBytes += static_cast<std::uint32_t>(size);
+    m_liveBlobBytes += size;
+    return chunk.data.get() + offset;
+}
+
+char *OrderStateStore::allocBlob(std::uint32_t index, std::size_t size)
+{
+    OrderState &state = m_states[index];
+    releaseBlob(state);
+    char *out = appendSpace(size, state.blobChunk, state.blobOffset);
+    state.blobSize = static_cast<std::uint32_t>(size);
+    state.hasBlob = true;
+    return out;
+}
+
+void OrderStateStore::releaseBlob(OrderState &state)
+{
+    if (!state.hasBlob)
+        return;
+    state.hasBlob = false;
+    const std::uint32_t id = state.blobChunk;
+    m_chunks[id].liveBytes -= state.blobSize;
+    m_liveBlobBytes -= state.blobSize;
+    if (m_chunks[id].liveBytes == 0 && id != m_tail)
+        freeChunk(id);
+}
+
+void OrderStateStore::freeChunk(std::uint32_t id)
+{
+    Chunk &chunk = m_chunks[id];
+    m_arenaBytes -= chunk.capacity;
+    if (chunk.capacity == kChunkBytes && m_spareBuffers.size() < 4)
+        m_spareBuffers.push_back(std::move(chunk.data));
+    chunk = Chunk{};
+    m_freeChunkIds.push_back(id);
+}
+
+void OrderStateStore::compact()
+{
+    std::vector<bool> sparse(m_chunks.size(), false);
+    for (std::size_t id = 0; id < m_chunks.size(); ++id)
+        sparse[id] = id != m_tail && m_chunks[id].data && m_chunks[id].liveBytes * 2 < m_chunks[id].capacity;
+    for (std::uint32_t index = 0; index < m_states.size(); ++index) {
+        OrderState &state = m_states[index];
+        if (!state.live || !state.hasBlob || !sparse[state.blobChunk])
+            continue;
+        // Copy first, then release: the old chunk may be freed (and its buffer reused) at once.
+        std::uint32_t chunk = 0;
+        std::uint32_t offset = 0;
+        const std::string_view old = blob(index);
+        char *to = appendSpace(old.size(), chunk, offset);
+        std::memcpy(to, old.data(), old.size());
+        releaseBlob(state);
+        state.blobChunk = chunk;
+        state.blobOffset = offset;
+        state.hasBlob = true;
+        if (chunk >= sparse.size())
+            sparse.resize(chunk + 1, false);
+        sparse[chunk] = false; // a freed sparse chunk's id may come back as the new tail
+    }
 }
 
 std::uint32_t OrderStateStore::find(std::string_view orderId, std::uint64_t hash, TimestampMs watermark)
@@ -25,7 +124,7 @@ std::uint32_t OrderStateStore::find(std::string_view orderId, std::uint64_t hash
         if (static_cast<std::uint32_t>(s >> 32) == fingerprint) {
             const auto index = static_cast<std::uint32_t>(s) - 1;
             OrderState &state = m_states[index];
-            if (state.hash == hash && CompactOrder::orderId(state.blob) == orderId) {
+            if (state.hash == hash && CompactOrder::orderId(blob(index)) == orderId) {
                 if (state.expiry <= watermark) {
                     erase(index);
                     return kNone;
@@ -49,7 +148,6 @@ std::uint32_t OrderStateStore::insert(std::uint64_t hash)
         index = static_cast<std::uint32_t>(m_states.size());
         m_states.emplace_back();
     }
-    // Reset field by field: the blob keeps its buffer (and stale bytes, overwritten by encode).
     OrderState &state = m_states[index];
     state.hash = hash;
     state.expiry = OrderState::kNever;
@@ -59,6 +157,7 @@ std::uint32_t OrderStateStore::insert(std::uint64_t hash)
     state.seen = 0;
     state.counted = false;
     state.live = true;
+    state.hasBlob = false;
 
     std::size_t slot = homeOf(hash);
     while (m_slots[slot] != 0)
@@ -114,6 +213,10 @@ void OrderStateStore::expire(TimestampMs watermark)
             m_spareBuckets.push_back(std::move(bucket->second));
         m_wheel.erase(bucket);
     }
+    // Expiry frees chunks in about the order they filled; what it leaves behind (states living
+    // longer than their neighbours) is copied out once garbage outweighs the live encodings.
+    if (m_arenaBytes > 2 * m_liveBlobBytes + 8 * static_cast<std::size_t>(kChunkBytes))
+        compact();
 }
 
 std::size_t OrderStateStore::slotOf(std::uint32_t index) const
@@ -148,10 +251,7 @@ void OrderStateStore::erase(std::uint32_t index)
     OrderState &state = m_states[index];
     state.live = false;
     ++state.generation;
-    if (state.blob.capacity() > 1024) {
-        state.blob.clear();
-        state.blob.shrink_to_fit(); // an outsized order should not pin its buffer forever
-    }
+    releaseBlob(state);
     m_free.push_back(index);
     --m_liveCount;
 }
@@ -183,8 +283,7 @@ std::size_t OrderStateStore::memoryBytes() const
 {
     std::size_t bytes = m_states.capacity() * sizeof(OrderState) + m_slots.capacity() * sizeof(std::uint64_t)
                         + m_free.capacity() * sizeof(std::uint32_t);
-    for (const OrderState &s : m_states)
-        bytes += s.blob.capacity() > 15 ? s.blob.capacity() : 0;
+    bytes += m_arenaBytes + m_spareBuffers.size() * kChunkBytes;
     for (const auto &[bucket, entries] : m_wheel)
         bytes += entries.capacity() * sizeof(WheelEntry) + 64;
     return bytes;

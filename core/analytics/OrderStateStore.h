@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -15,7 +16,8 @@ namespace op {
 
 // What the engine remembers about one order_id: which record types were seen (for
 // de-duplication), whether the order is counted or still pending (outcomes that arrived before
-// the placement), and the merged order as a CompactOrder buffer.
+// the placement), and where the merged order's CompactOrder encoding lives in the store's arena.
+// 64 bytes: one cache line per state.
 struct OrderState
 {
     static constexpr TimestampMs kNever = std::numeric_limits<TimestampMs>::max();
@@ -27,17 +29,27 @@ struct OrderState
     TimestampMs statusTime = kNoTime;  // event time of the delivered/cancelled event that set the status
     TimestampMs lastEventTime = kNoTime;
     std::uint32_t generation = 0;
+    std::uint32_t blobChunk = 0; // the encoding: m_chunks[blobChunk] bytes [blobOffset, + blobSize)
+    std::uint32_t blobOffset = 0;
+    std::uint32_t blobSize = 0;
     std::uint8_t seen = 0; // one bit per record kind, see Engine
     bool counted = false;  // false: a pending state waiting for its placement
     bool live = false;
-    std::string blob; // CompactOrder encoding of the merged order
+    bool hasBlob = false;
 };
 
 // The per-order states of the last `retention` of event time, keyed by order id. An
-// open-addressing table of (fingerprint, index) over a slot vector with a free list (a reused
-// slot keeps its buffer's capacity, so steady state allocates nothing), and a timer wheel of
-// five-minute buckets for retention. Keys are verified against the order id stored in the
-// buffer, so a 64-bit hash collision can never merge two orders.
+// open-addressing table of (fingerprint, index) over a slot vector with a free list, and a timer
+// wheel of five-minute buckets for retention. Keys are verified against the order id stored in
+// the encoding, so a 64-bit hash collision can never merge two orders.
+//
+// Encodings go to an append-only arena of 1 MiB chunks, each counting the live encodings it
+// holds: writing one is a sequential copy into memory the cache already holds (a per-state
+// buffer would be cold, a day after its last use), and a chunk is recycled as a whole once every
+// state written into it has expired or been rewritten. Every state has a finite expiry (see
+// Engine), so a chunk is freed at most about a retention period after it filled up; states that
+// live longer (orders in flight for days) are copied out of sparse chunks when the arena holds
+// more than twice the live bytes (compact()), so they never pin more than their own size.
 class OrderStateStore
 {
 public:
@@ -48,23 +60,28 @@ public:
     // The live state of orderId, or kNone. A state whose expiry is <= watermark counts as gone
     // (it is dropped here), so retention is exact even between wheel sweeps.
     std::uint32_t find(std::string_view orderId, std::uint64_t hash, TimestampMs watermark);
-    // A new live state; the caller fills its blob (with the order id) before the next find().
+    // A new live state; the caller writes its encoding (allocBlob) before the next find().
     std::uint32_t insert(std::uint64_t hash);
     OrderState &at(std::uint32_t index) { return m_states[index]; }
     const OrderState &at(std::uint32_t index) const { return m_states[index]; }
 
+    // Room for `size` bytes of the state's encoding at the arena's end (the previous encoding,
+    // if any, is released: decode it first). Valid until the next allocBlob().
+    char *allocBlob(std::uint32_t index, std::size_t size);
+    std::string_view blob(std::uint32_t index) const
+    {
+        const OrderState &s = m_states[index];
+        return {m_chunks[s.blobChunk].data.get() + s.blobOffset, s.blobSize};
+    }
+
     // Starts loading the slot where hash lives, so that a later find()/insert() does not wait
     // for memory (the engine overlaps this with its other lookups).
     void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_slots[homeOf(hash)]); }
-    // Starts loading the buffer the next insert() will write (a recycled state's, cold since
-    // its order expired), for the same reason.
+    // Starts loading the state the next insert() will reuse (cold since its order expired).
     void prefetchNextInsert() const
     {
-        if (m_free.empty())
-            return;
-        const std::string &blob = m_states[m_free.back()].blob;
-        for (std::size_t offset = 0; offset < blob.capacity() && offset < 256; offset += 64)
-            __builtin_prefetch(blob.data() + offset, 1);
+        if (!m_free.empty())
+            __builtin_prefetch(&m_states[m_free.back()], 1);
     }
 
     // Sets when the state is dropped (OrderState::kNever: kept until it gets an expiry).
@@ -73,6 +90,9 @@ public:
     void expire(TimestampMs watermark);
 
     std::size_t size() const { return m_liveCount; }
+    // Bytes of the live states' encodings, and what the arena holds for them (tests, benches).
+    std::size_t blobBytes() const { return m_liveBlobBytes; }
+    std::size_t arenaBytes() const { return m_arenaBytes; }
     std::size_t pendingCount() const;
     std::size_t memoryBytes() const;
 
@@ -88,6 +108,21 @@ private:
     void erase(std::uint32_t index);
     void grow();
     std::size_t slotOf(std::uint32_t index) const;
+    void releaseBlob(OrderState &state);
+    void freeChunk(std::uint32_t id);
+    // Room for size bytes at the arena's end, starting a new tail chunk when needed.
+    char *appendSpace(std::size_t size, std::uint32_t &chunk, std::uint32_t &offset);
+    // Copies the encodings held in chunks less than half live to the tail, freeing those chunks.
+    void compact();
+
+    struct Chunk
+    {
+        std::unique_ptr<char[]> data;
+        std::uint32_t capacity = 0;
+        std::uint32_t used = 0;
+        std::uint32_t liveBytes = 0; // of encodings of live states
+    };
+    static constexpr std::uint32_t kChunkBytes = 1 << 20;
 
     std::vector<OrderState, HugePageAllocator<OrderState>> m_states;
     std::vector<std::uint32_t> m_free;
@@ -95,9 +130,18 @@ private:
     std::size_t m_mask = 0;
     std::size_t m_liveCount = 0;
 
+    std::vector<Chunk> m_chunks;          // by id; a freed chunk has no data
+    std::vector<std::uint32_t> m_freeChunkIds;
+    std::vector<std::unique_ptr<char[]>> m_spareBuffers; // a few freed kChunkBytes buffers
+    std::uint32_t m_tail = 0;             // the chunk being filled
+    std::size_t m_arenaBytes = 0;         // capacity of the chunks allocated
+    std::size_t m_liveBlobBytes = 0;
+
     std::map<TimestampMs, std::vector<WheelEntry>> m_wheel; // bucket start -> states expiring in it
     std::map<TimestampMs, std::vector<WheelEntry>>::iterator m_lastBucket = m_wheel.end();
     std::vector<std::vector<WheelEntry>> m_spareBuckets;
 };
+
+static_assert(sizeof(OrderState) == 64);
 
 } // namespace op

@@ -48,7 +48,12 @@ void PercentileHistogram::add(std::int64_t value)
         m_counts.resize(index + 1, 0);
         m_sums.resize(index + 1, 0);
     }
-    ++m_counts[index];
+    if (m_counts[index]++ == 0 && !m_touchedOverflow) {
+        if (m_touched.size() < 256)
+            m_touched.push_back(static_cast<std::uint32_t>(index));
+        else
+            m_touchedOverflow = true;
+    }
     m_sums[index] += value;
     ++m_total;
 }
@@ -71,8 +76,17 @@ bool PercentileHistogram::remove(std::int64_t value)
 
 void PercentileHistogram::clear()
 {
-    m_counts.clear();
-    m_sums.clear();
+    if (m_touchedOverflow) {
+        std::fill(m_counts.begin(), m_counts.end(), 0);
+        std::fill(m_sums.begin(), m_sums.end(), 0);
+    } else {
+        for (const std::uint32_t i : m_touched) {
+            m_counts[i] = 0;
+            m_sums[i] = 0;
+        }
+    }
+    m_touched.clear();
+    m_touchedOverflow = false;
     m_total = 0;
 }
 

@@ -29,6 +29,8 @@ public:
     void add(std::int64_t value);
     // Undoes one add(value). Returns false (and changes nothing) when no such value was added.
     bool remove(std::int64_t value);
+    // Empties the histogram but keeps its buckets allocated (zeroing only those used, when it
+    // knows them): a recycled histogram then costs nothing to refill.
     void clear();
 
     std::int64_t count() const { return m_total; }
@@ -61,6 +63,9 @@ private:
     std::vector<std::int64_t> m_counts;
     std::vector<Int128> m_sums;
     std::int64_t m_total = 0;
+    // Buckets that became non-empty since the last clear(), unless there were too many to track.
+    std::vector<std::uint32_t> m_touched;
+    bool m_touchedOverflow = false;
 };
 
 } // namespace op

@@ -269,6 +269,36 @@ private Q_SLOTS:
         QCOMPARE(log.latest["ORPHAN"].deliveryMin, std::optional<double>());
     }
 
+    void ordersThatNeverCompleteAreDroppedAfterTheInFlightCap()
+    {
+        EngineSettings settings;
+        settings.orderStateRetentionMs = kMsPerHour;
+        settings.inFlightOrderRetentionMs = 3 * kMsPerHour;
+        Log log;
+        Engine engine(settings, withRecorder(log));
+        feed(engine, placed("P", kT0));                                          // never completes
+        feed(engine, placed("Q", kT0));                                          // completes in time
+        feed(engine, makeOutcome(EventType::Rated, "P", kT0 + kMsPerHour, 4.0)); // not a completion
+        feed(engine, makeOutcome(EventType::Delivered, "Q", kT0 + 2 * kMsPerHour, 30.0));
+        QCOMPARE(log.updates, 2);
+        QCOMPARE(engine.orderStateCount(), std::size_t(2));
+
+        // Three hours after P's last event it is gone; Q went an hour after its delivery.
+        feed(engine, makeOrder("Z", kT0 + 4 * kMsPerHour + kMsPerMinute, "C-9", 1));
+        feed(engine, makeOrder("Z2", kT0 + 4 * kMsPerHour + 15 * kMsPerMinute, "C-9", 1)); // sweeps
+        QCOMPARE(engine.orderStateCount(), std::size_t(2)); // Z and Z2
+        QCOMPARE(engine.pendingStateCount(), std::size_t(0));
+
+        // A delivery after the cap finds no order: it waits as a pending state, changing nothing.
+        feed(engine, makeOutcome(EventType::Delivered, "P", kT0 + 4 * kMsPerHour + 16 * kMsPerMinute, 25.0));
+        QCOMPARE(engine.events().duplicates, 0);
+        QCOMPARE(log.updates, 2);
+        QCOMPARE(engine.pendingStateCount(), std::size_t(1));
+        QCOMPARE(engine.totals().orders, 4);
+        QCOMPARE(log.latest["P"].status, std::optional<OrderStatus>(OrderStatus::Placed));
+        QCOMPARE(log.latest["P"].rating, std::optional<double>(4.0));
+    }
+
     void stateMemoryIsBoundedByRetentionNotByStreamLength()
     {
         EngineSettings settings;
