@@ -6,6 +6,8 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <cstring>
 
@@ -51,6 +53,12 @@ struct KafkaSourceCallbacks
     {
         auto *self = static_cast<KafkaSource *>(opaque);
         self->setError(std::string(rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err))) + ": " + reason);
+    }
+
+    static int stats(rd_kafka_t *, char *json, size_t length, void *opaque)
+    {
+        static_cast<KafkaSource *>(opaque)->onStatistics(std::string_view(json, length));
+        return 0; // librdkafka frees the text
     }
 
     static void log(const rd_kafka_t *, int level, const char *facility, const char *message)
@@ -100,6 +108,8 @@ tl::expected<void, std::string> KafkaSource::start()
         {"fetch.error.backoff.ms", "200"},
         {"reconnect.backoff.max.ms", "2000"},
         {"log_level", "4"},
+        // Broker states for health(): a broker that goes down shows as "reconnecting".
+        {"statistics.interval.ms", "500"},
     };
     for (const auto &[name, value] : tuning) {
         if (auto set = setKafkaProperty(conf, name, value); !set) {
@@ -115,6 +125,7 @@ tl::expected<void, std::string> KafkaSource::start()
     rd_kafka_conf_set_rebalance_cb(conf, &KafkaSourceCallbacks::rebalance);
     rd_kafka_conf_set_error_cb(conf, &KafkaSourceCallbacks::error);
     rd_kafka_conf_set_log_cb(conf, &KafkaSourceCallbacks::log);
+    rd_kafka_conf_set_stats_cb(conf, &KafkaSourceCallbacks::stats);
     char err[512] = {};
     m_rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
     if (!m_rk) {
@@ -157,9 +168,14 @@ void KafkaSource::onAssign(rd_kafka_topic_partition_list_t *partitions)
             tp.offset = RD_KAFKA_OFFSET_END;
         p.assigned = true;
         p.seenBefore = true;
-        p.idle = false;
         p.lastMessage = now;
         m_engine.registerPartition(tp.partition);
+        // Revoked earlier (handed over, or lost in an outage): back in the watermark at once, so the
+        // partitions that deliver first cannot make its backlog late.
+        if (p.idle)
+            m_engine.setPartitionIdle(tp.partition, false);
+        p.idle = false;
+        p.lost = false;
     }
 }
 
@@ -178,6 +194,14 @@ void KafkaSource::onRevoke(rd_kafka_topic_partition_list_t *partitions, bool los
     for (const int id : revoked) {
         PartitionState &p = partition(id);
         releaseQueue(p);
+        // Lost (the group expelled this member, e.g. after an outage): usually given back on
+        // rejoining, so it stays in the watermark for a grace period (markIdlePartitions). Leaving
+        // every partition out at once would move the watermark to the most advanced one.
+        if (lost && p.assigned && !p.idle) {
+            p.assigned = false;
+            p.lost = true;
+            continue;
+        }
         // Another member reads it now: keep it out of this engine's watermark.
         if (p.assigned && !p.idle)
             m_engine.setPartitionIdle(id, true);
@@ -191,6 +215,12 @@ bool KafkaSource::takeMessage(void *raw)
     auto *message = static_cast<rd_kafka_message_t *>(raw);
     bool record = false;
     if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        // Fetched before its partition was revoked or lost: not ours any more. Whoever reads the
+        // partition next (this process too) starts after the last processed message.
+        if (!partition(message->partition).assigned) {
+            rd_kafka_message_destroy(message);
+            return false;
+        }
         handleMessage(message);
         record = true;
     } else if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -274,7 +304,7 @@ std::int64_t KafkaSource::poll(int timeoutMs, std::int64_t maxRecords)
             handled += takeMessage(message) ? 1 : 0;
     }
     const auto now = Clock::now();
-    if (handled > 0)
+    if (handled > 0 && m_brokersDown == 0)
         m_state = "running";
     if (now - m_lastIdleCheck >= std::chrono::milliseconds(200)) {
         m_lastIdleCheck = now;
@@ -317,11 +347,22 @@ void KafkaSource::handleMessage(const void *raw)
 
 void KafkaSource::markIdlePartitions(Clock::time_point now)
 {
+    // A partition silenced by a broker outage is not idle: leaving it out of the watermark would
+    // make its backlog late once the broker is back. Its idle clock restarts when the outage ends.
+    if (m_brokersDown > 0) {
+        for (PartitionState &p : m_partitions)
+            p.lastMessage = now;
+        return;
+    }
     const auto idleAfter = std::chrono::milliseconds(m_engine.settings().partitionIdleMs);
+    constexpr auto kLostGrace = std::chrono::seconds(30); // rejoining takes a few seconds
     for (std::size_t id = 0; id < m_partitions.size(); ++id) {
         PartitionState &p = m_partitions[id];
-        if (p.assigned && !p.idle && now - p.lastMessage >= idleAfter) {
+        if (p.idle || !(p.assigned || p.lost))
+            continue;
+        if (now - p.lastMessage >= (p.assigned ? idleAfter : std::max<Clock::duration>(idleAfter, kLostGrace))) {
             p.idle = true;
+            p.lost = false;
             m_engine.setPartitionIdle(static_cast<int>(id), true);
         }
     }
@@ -422,6 +463,36 @@ void KafkaSource::setError(std::string message)
     m_lastError = std::move(message);
     if (!m_closed)
         m_state = "reconnecting";
+}
+
+void KafkaSource::onStatistics(std::string_view json)
+{
+    simdjson::dom::parser parser;
+    simdjson::dom::object brokers;
+    if (parser.parse(json.data(), json.size()).get_object()["brokers"].get(brokers) != simdjson::SUCCESS)
+        return;
+    int down = 0;
+    for (const auto field : brokers) {
+        std::int64_t nodeId = -1;
+        std::string_view state;
+        if (field.value["nodeid"].get(nodeId) != simdjson::SUCCESS || nodeId < 0 ||
+            field.value["state"].get(state) != simdjson::SUCCESS)
+            continue; // bootstrap entries; their brokers appear again under their ids
+        // INIT: never needed (librdkafka connects only to the brokers it uses).
+        if (state != "UP" && state != "INIT")
+            ++down;
+    }
+    m_brokersDown = down;
+    // Before the first message, brokers still being connected to are not an outage.
+    if (m_closed || (m_state == "connecting" && m_records == 0))
+        return;
+    if (down > 0) {
+        m_state = "reconnecting";
+        if (m_lastError.empty())
+            m_lastError = std::to_string(down) + " broker(s) unreachable";
+    } else if (m_state == "reconnecting") {
+        m_state = m_records > 0 ? "running" : "connecting";
+    }
 }
 
 SourceHealth KafkaSource::health()

@@ -14,6 +14,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct rd_kafka_s;
@@ -113,6 +114,7 @@ private:
         bool assigned = false;
         bool seenBefore = false; // assigned at least once in this process
         bool idle = false;
+        bool lost = false; // lost in a rebalance, still in the watermark for a grace period
         std::int64_t next = -1;      // next offset after the last processed message; -1 = none
         std::int64_t committed = -1; // last committed next-offset
         Clock::time_point lastMessage{};
@@ -133,6 +135,8 @@ private:
     PartitionState &partition(int id);
     std::vector<KafkaOffset> pendingCommits(const std::vector<int> *only) const;
     void setError(std::string message);
+    // librdkafka's statistics (every 500 ms): counts the brokers that were up and are not now.
+    void onStatistics(std::string_view json);
 
     KafkaSourceSettings m_settings;
     Engine &m_engine;
@@ -154,6 +158,7 @@ private:
     std::int64_t m_rebalances = 0;
     std::string m_state = "connecting";
     std::string m_lastError;
+    int m_brokersDown = 0; // from the latest statistics; while > 0 the state is "reconnecting"
     Clock::time_point m_lastCommit = Clock::now();
     Clock::time_point m_lastIdleCheck = Clock::now();
     Clock::time_point m_lastHealth = Clock::now();
