@@ -1,10 +1,12 @@
 // orderpulse: the desktop application. Parses arguments and opens the main window.
 #include "MainWindow.h"
 #include "common/DemoData.h"
+#include "runtime/KafkaWorker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QThread>
 
 #include <cstdio>
 
@@ -29,6 +31,16 @@ int main(int argc, char **argv)
     // Accepted now; the translations arrive with the language work (the UI is English until then).
     const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: ko or en."),
                                   QStringLiteral("LANG"));
+    const QCommandLineOption brokers(QStringLiteral("brokers"),
+                                     QStringLiteral("Consume a Kafka topic instead of replaying: bootstrap brokers."),
+                                     QStringLiteral("B"));
+    const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Kafka topic (default orders)."),
+                                   QStringLiteral("T"));
+    const QCommandLineOption group(QStringLiteral("group"),
+                                   QStringLiteral("Kafka consumer group (default orderpulse-gui)."), QStringLiteral("G"));
+    parser.addOption(brokers);
+    parser.addOption(topic);
+    parser.addOption(group);
     parser.addOption(replay);
     parser.addOption(capture);
     parser.addOption(lang);
@@ -79,6 +91,30 @@ int main(int argc, char **argv)
     }
 
     window.show();
+    if (parser.isSet(brokers)) {
+        // Live: a KafkaWorker on its own thread feeds the window's snapshots (health included).
+        op::KafkaSourceSettings kafka;
+        kafka.client.brokers = parser.value(brokers).toStdString();
+        kafka.topic = parser.isSet(topic) ? parser.value(topic).toStdString() : std::string("orders");
+        kafka.groupId = parser.isSet(group) ? parser.value(group).toStdString() : std::string("orderpulse-gui");
+        QThread thread;
+        thread.setObjectName(QStringLiteral("ingest"));
+        auto *worker = new op::KafkaWorker(kafka);
+        worker->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        QObject::connect(worker, &op::KafkaWorker::snapshotReady, &window, &opui::MainWindow::applySnapshot);
+        QObject::connect(worker, &op::KafkaWorker::finished, &window, [](bool completed, const QString &error) {
+            if (!completed)
+                std::fprintf(stderr, "orderpulse: Kafka: %s\n", qPrintable(error));
+        });
+        thread.start();
+        QMetaObject::invokeMethod(worker, &op::KafkaWorker::run, Qt::QueuedConnection);
+        const int code = QApplication::exec();
+        worker->requestStop();
+        thread.quit();
+        thread.wait();
+        return code;
+    }
     if (!path.isEmpty())
         window.startReplay({path});
     return QApplication::exec();
