@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace op {
 
@@ -245,6 +246,10 @@ void KafkaSource::attachQueues(rd_kafka_topic_partition_list_t *partitions)
 
 void KafkaSource::releaseQueue(PartitionState &p)
 {
+    for (std::size_t i = p.bufferedPos; i < p.buffered.size(); ++i)
+        rd_kafka_message_destroy(p.buffered[i]);
+    p.buffered.clear();
+    p.bufferedPos = 0;
     if (!p.queue)
         return;
     rd_kafka_queue_destroy(p.queue);
@@ -253,18 +258,45 @@ void KafkaSource::releaseQueue(PartitionState &p)
 
 std::int64_t KafkaSource::consumeRound(std::int64_t limit)
 {
-    constexpr std::int64_t kRoundChunk = 256;
-    rd_kafka_message_t *batch[kRoundChunk];
+    // Event-time alignment: a partition is read only while its latest event time is within
+    // kAlignMs of the slowest partition that still has messages to deliver. Taking a fixed number
+    // of messages from each partition in turn is not enough: with sparse partitions (64 partitions
+    // of a month of orders are hours apart after 256 messages) the watermark, the minimum over
+    // partitions, lags far behind the others and thousands of windows stay open. A lagging
+    // partition whose messages are still being fetched holds the others back briefly.
+    constexpr std::size_t kChunk = 256;
+    const TimestampMs alignMs = std::max(m_engine.settings().realtimeWindowMs, m_engine.settings().allowedLatenessMs);
+    TimestampMs floor = std::numeric_limits<TimestampMs>::max();
+    for (std::size_t id = 0; id < m_partitions.size(); ++id) {
+        PartitionState &p = m_partitions[id];
+        if (!p.queue || !p.assigned)
+            continue;
+        if (p.bufferedPos == p.buffered.size()) {
+            p.buffered.resize(kChunk);
+            const ssize_t n = rd_kafka_consume_batch_queue(p.queue, 0, p.buffered.data(), kChunk);
+            p.buffered.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+            p.bufferedPos = 0;
+        }
+        bool pending = p.bufferedPos < p.buffered.size();
+        if (!pending && !p.idle) {
+            std::int64_t low = -1;
+            std::int64_t high = -1;
+            rd_kafka_get_watermark_offsets(m_rk, m_settings.topic.c_str(), static_cast<std::int32_t>(id), &low, &high);
+            pending = high > std::max<std::int64_t>(p.next, low);
+        }
+        if (pending)
+            floor = std::min(floor, p.lastEventTime);
+    }
     std::int64_t handled = 0;
     for (std::size_t id = 0; id < m_partitions.size(); ++id) {
-        if (!m_partitions[id].queue || !m_partitions[id].assigned)
-            continue;
-        const std::int64_t want = limit > 0 ? std::min(kRoundChunk, limit - handled) : kRoundChunk;
-        if (want <= 0)
-            break;
-        const ssize_t n = rd_kafka_consume_batch_queue(m_partitions[id].queue, 0, batch, static_cast<std::size_t>(want));
-        for (ssize_t i = 0; i < n; ++i)
-            handled += takeMessage(batch[i]) ? 1 : 0;
+        PartitionState &p = m_partitions[id];
+        while (p.bufferedPos < p.buffered.size() && (limit <= 0 || handled < limit) &&
+               (floor == std::numeric_limits<TimestampMs>::max() || p.lastEventTime == kNoEventTime ||
+                p.lastEventTime - alignMs <= floor)) {
+            handled += takeMessage(p.buffered[p.bufferedPos++]) ? 1 : 0;
+            if (!p.assigned) // revoked meanwhile: its buffer is gone
+                break;
+        }
     }
     return handled;
 }
@@ -342,6 +374,7 @@ void KafkaSource::handleMessage(const void *raw)
         return;
     }
     ++m_events;
+    p.lastEventTime = std::max(p.lastEventTime, m_event.eventTime);
     m_engine.process(m_event, id);
 }
 

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@
 struct rd_kafka_s;
 struct rd_kafka_queue_s;
 struct rd_kafka_topic_partition_list_s;
+struct rd_kafka_message_s;
 
 namespace op {
 
@@ -49,10 +51,10 @@ struct KafkaSourceSettings
 //
 // - Cooperative-sticky assignment; each assigned partition is registered with the engine under its
 //   partition number and events are processed with it, so the watermark is the minimum over
-//   partitions. Each assigned partition has its own fetch queue and poll() takes a few hundred
-//   messages from each in turn: librdkafka would otherwise hand over whole fetches of one partition
-//   at a time, so partitions would drift far apart in event time, holding the watermark back and
-//   keeping many windows open. A partition silent for EngineSettings::partitionIdleMs (wall clock) is marked idle
+//   partitions. Each assigned partition has its own fetch queue and poll() reads them aligned on
+//   event time (none more than a window ahead of the slowest one with messages to deliver):
+//   librdkafka would otherwise hand over whole fetches of one partition at a time, so partitions
+//   would drift far apart in event time, holding the watermark back and keeping many windows open. A partition silent for EngineSettings::partitionIdleMs (wall clock) is marked idle
 //   and left out of the watermark until its next message; a revoked one is marked idle too.
 // - Offsets are stored by hand, never automatically: only messages handed to the engine count as
 //   processed. With commitAfterProcessing they are committed periodically, when partitions are
@@ -109,6 +111,7 @@ public:
 
 private:
     using Clock = std::chrono::steady_clock;
+    static constexpr TimestampMs kNoEventTime = std::numeric_limits<TimestampMs>::min();
     struct PartitionState
     {
         bool assigned = false;
@@ -119,13 +122,16 @@ private:
         std::int64_t committed = -1; // last committed next-offset
         Clock::time_point lastMessage{};
         rd_kafka_queue_s *queue = nullptr; // its own fetch queue while assigned
+        std::vector<rd_kafka_message_s *> buffered; // taken from the queue, not handled yet
+        std::size_t bufferedPos = 0;
+        TimestampMs lastEventTime = kNoEventTime; // the largest event time handled
     };
 
     friend struct KafkaSourceCallbacks; // librdkafka's C callbacks, in the .cpp
     void onAssign(rd_kafka_topic_partition_list_s *partitions);
     void onRevoke(rd_kafka_topic_partition_list_s *partitions, bool lost);
     void handleMessage(const void *message);
-    // One round over the assigned partitions' queues, at most kRoundChunk messages from each.
+    // One round over the assigned partitions' queues, aligned on event time (see the .cpp).
     std::int64_t consumeRound(std::int64_t limit);
     void releaseQueue(PartitionState &p);
     void attachQueues(rd_kafka_topic_partition_list_s *partitions);
