@@ -152,7 +152,8 @@ int runProduce(const QStringList &args)
 
     blockStopSignals(); // before librdkafka starts its threads
     constexpr int kReachTimeoutMs = 10000;
-    auto producer = op::KafkaProducer::create(client, topic, {kReachTimeoutMs, 20});
+    // Paced: a short linger (latency); as fast as possible: a longer one (larger batches).
+    auto producer = op::KafkaProducer::create(client, topic, {kReachTimeoutMs, rate > 0 ? 5 : 20});
     if (!producer) {
         printError(cmd, QString::fromStdString(producer.error()));
         return kExitFailure;

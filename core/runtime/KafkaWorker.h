@@ -26,7 +26,9 @@ public:
     // Thread-safe: run() commits what it processed, leaves the group and returns.
     void requestStop() { m_stop.store(true, std::memory_order_relaxed); }
 
-    static constexpr int kSnapshotIntervalMs = 100;
+    // 20 per second: a live order shows within ~50 ms of being handled (end-to-end latency target
+    // p99 <= 100 ms); the customer table inside is refreshed on its own, slower clock.
+    static constexpr int kSnapshotIntervalMs = 50;
 
 public Q_SLOTS:
     // Consumes until requestStop(); finished(false, why) when the consumer cannot be created.

@@ -101,7 +101,9 @@ tl::expected<void, std::string> KafkaSource::start()
         {"queued.max.messages.kbytes", "65536"},
         {"fetch.max.bytes", "52428800"},
         {"max.partition.fetch.bytes", "1048576"},
-        {"fetch.wait.max.ms", "100"},
+        // How long a broker holds a fetch when it has nothing new: a real broker answers as soon as
+        // data arrives, the mock cluster only after this time, so keep it short (latency).
+        {"fetch.wait.max.ms", "10"},
         // A member that vanished without leaving (a crash, a killed worker) holds its partitions
         // this long; 6 s is the brokers' default minimum.
         {"session.timeout.ms", "6000"},
