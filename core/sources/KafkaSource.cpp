@@ -260,8 +260,8 @@ void KafkaSource::releaseQueue(PartitionState &p)
 
 std::int64_t KafkaSource::consumeRound(std::int64_t limit)
 {
-    // Event-time alignment: a partition is read only while its latest event time is within
-    // kAlignMs of the slowest partition that still has messages to deliver. Taking a fixed number
+    // Event-time alignment: a partition is read only while its latest event time is within a
+    // window (alignMs) of the slowest partition that still has messages to deliver. Taking a fixed number
     // of messages from each partition in turn is not enough: with sparse partitions (64 partitions
     // of a month of orders are hours apart after 256 messages) the watermark, the minimum over
     // partitions, lags far behind the others and thousands of windows stay open. A lagging
@@ -279,8 +279,10 @@ std::int64_t KafkaSource::consumeRound(std::int64_t limit)
             p.buffered.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
             p.bufferedPos = 0;
         }
+        // Nothing buffered: pending while the broker has messages beyond what was processed. Only
+        // once something was processed here: before that the position may be the partition's end.
         bool pending = p.bufferedPos < p.buffered.size();
-        if (!pending && !p.idle) {
+        if (!pending && !p.idle && p.next >= 0) {
             std::int64_t low = -1;
             std::int64_t high = -1;
             rd_kafka_get_watermark_offsets(m_rk, m_settings.topic.c_str(), static_cast<std::int32_t>(id), &low, &high);

@@ -54,8 +54,10 @@ struct KafkaSourceSettings
 //   partitions. Each assigned partition has its own fetch queue and poll() reads them aligned on
 //   event time (none more than a window ahead of the slowest one with messages to deliver):
 //   librdkafka would otherwise hand over whole fetches of one partition at a time, so partitions
-//   would drift far apart in event time, holding the watermark back and keeping many windows open. A partition silent for EngineSettings::partitionIdleMs (wall clock) is marked idle
-//   and left out of the watermark until its next message; a revoked one is marked idle too.
+//   would drift far apart in event time, holding the watermark back and keeping many windows open.
+//   A partition silent for EngineSettings::partitionIdleMs (wall clock) is marked idle and left out
+//   of the watermark until its next message (not while a broker is down: an outage is not
+//   idleness); a revoked one is marked idle too, a lost one only after a grace period.
 // - Offsets are stored by hand, never automatically: only messages handed to the engine count as
 //   processed. With commitAfterProcessing they are committed periodically, when partitions are
 //   revoked and on close(). Without it the owner commits through commit() the offsets its sink made
@@ -63,7 +65,10 @@ struct KafkaSourceSettings
 // - A message that does not decode goes to the engine's quarantine with source "topic/partition",
 //   line 0 and its Kafka offset; consumption goes on.
 // - Broker errors never stop it: they are logged (qWarning), kept as lastError and shown as the
-//   "reconnecting" state until messages flow again.
+//   "reconnecting" state while a broker it uses is unreachable (librdkafka's broker statistics,
+//   every 500 ms) or, for other errors, until messages flow again. Messages still queued for a
+//   partition that was revoked or lost are dropped: whoever reads it next starts after the last
+//   processed one, so nothing is counted twice.
 class KafkaSource
 {
 public:
