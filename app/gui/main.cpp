@@ -7,8 +7,10 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QThread>
+#include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 int main(int argc, char **argv)
 {
@@ -102,7 +104,17 @@ int main(int argc, char **argv)
         auto *worker = new op::KafkaWorker(kafka);
         worker->moveToThread(&thread);
         QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-        QObject::connect(worker, &op::KafkaWorker::snapshotReady, &window, &opui::MainWindow::applySnapshot);
+        // Coalesced: the latest snapshot is drawn at most 25 times a second.
+        SnapshotPtr pending;
+        QTimer redraw;
+        redraw.setInterval(40);
+        QObject::connect(&redraw, &QTimer::timeout, &window, [&window, &pending] {
+            if (pending)
+                window.applySnapshot(std::exchange(pending, nullptr));
+        });
+        redraw.start();
+        QObject::connect(worker, &op::KafkaWorker::snapshotReady, &window,
+                         [&pending](SnapshotPtr snapshot) { pending = std::move(snapshot); });
         QObject::connect(worker, &op::KafkaWorker::finished, &window, [](bool completed, const QString &error) {
             if (!completed)
                 std::fprintf(stderr, "orderpulse: Kafka: %s\n", qPrintable(error));
