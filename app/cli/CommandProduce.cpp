@@ -1,4 +1,5 @@
-// orderpulse-cli produce: publishes a dataset to Kafka as OrderEvent JSON, keyed by customer_id.
+// orderpulse-cli produce: publishes a dataset to Kafka as OrderEvent JSON, keyed by customer_id
+// (lifecycle events without one by the customer of their order).
 #include "CliSupport.h"
 #include "Commands.h"
 #include "InputOptions.h"
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+#include <unordered_map>
 
 namespace cli {
 
@@ -40,8 +42,7 @@ public:
             pace();
         m_value.clear();
         m_encoder.encode(event, m_value);
-        // Lifecycle events may carry no customer: their order id keeps them together instead.
-        const std::string &key = event.customerId.empty() ? event.orderId : event.customerId;
+        const std::string &key = keyOf(event);
         if (auto sent = m_producer.produce(key, m_value); !sent) {
             m_failed = true;
             m_error = sent.error();
@@ -75,6 +76,28 @@ public:
     const std::string &error() const { return m_error; }
 
 private:
+    // The customer_id; lifecycle events without one take their order's customer (from its
+    // placement), so all events of an order and all orders of a customer share one partition and
+    // one consumer in a group. The order id is the key only when the placement was never seen.
+    const std::string &keyOf(const op::OrderEvent &event)
+    {
+        if (event.type == op::EventType::Order)
+            return event.customerId.empty() ? event.orderId : event.customerId;
+        if (!event.customerId.empty()) {
+            if (event.type == op::EventType::Placed)
+                m_customerOfOrder[event.orderId] = event.customerId;
+            return event.customerId;
+        }
+        const auto it = m_customerOfOrder.find(event.orderId);
+        if (it == m_customerOfOrder.end())
+            return event.orderId;
+        m_key = it->second;
+        // A cancellation or a rating is an order's last event: forget it (bounds the map).
+        if (event.type == op::EventType::Cancelled || event.type == op::EventType::Rated)
+            m_customerOfOrder.erase(it);
+        return m_key;
+    }
+
     void pace()
     {
         const auto due = m_started + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
@@ -95,6 +118,8 @@ private:
     double m_rate;
     op::NdjsonEncoder m_encoder;
     std::string m_value;
+    std::string m_key;
+    std::unordered_map<std::string, std::string> m_customerOfOrder; // placed, not yet finished
     std::atomic<bool> m_stop{false};
     bool m_failed = false;
     std::string m_error;
@@ -127,7 +152,8 @@ int runProduce(const QStringList &args)
 
     blockStopSignals(); // before librdkafka starts its threads
     constexpr int kReachTimeoutMs = 10000;
-    auto producer = op::KafkaProducer::create(client, topic, {kReachTimeoutMs, 20});
+    // Paced: a short linger (latency); as fast as possible: a longer one (larger batches).
+    auto producer = op::KafkaProducer::create(client, topic, {kReachTimeoutMs, rate > 0 ? 5 : 20});
     if (!producer) {
         printError(cmd, QString::fromStdString(producer.error()));
         return kExitFailure;

@@ -3,12 +3,16 @@
 #include "common/DemoData.h"
 #include "runtime/ReplayWorker.h"
 #include "sinks/SqliteConnection.h"
+#include "runtime/KafkaWorker.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QThread>
+#include <QTimer>
 
 #include <cstdio>
+#include <utility>
 
 int main(int argc, char **argv)
 {
@@ -36,6 +40,16 @@ int main(int argc, char **argv)
                                                      "orderpulse.sqlite in the user's data folder)."),
                                       QStringLiteral("FILE"));
     const QCommandLineOption noStore(QStringLiteral("no-store"), QStringLiteral("Store nothing."));
+    const QCommandLineOption brokers(QStringLiteral("brokers"),
+                                     QStringLiteral("Consume a Kafka topic instead of replaying: bootstrap brokers."),
+                                     QStringLiteral("B"));
+    const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Kafka topic (default orders)."),
+                                   QStringLiteral("T"));
+    const QCommandLineOption group(QStringLiteral("group"),
+                                   QStringLiteral("Kafka consumer group (default orderpulse-gui)."), QStringLiteral("G"));
+    parser.addOption(brokers);
+    parser.addOption(topic);
+    parser.addOption(group);
     parser.addOption(replay);
     parser.addOption(capture);
     parser.addOption(lang);
@@ -99,6 +113,40 @@ int main(int argc, char **argv)
     }
 
     window.show();
+    if (parser.isSet(brokers)) {
+        // Live: a KafkaWorker on its own thread feeds the window's snapshots (health included).
+        op::KafkaSourceSettings kafka;
+        kafka.client.brokers = parser.value(brokers).toStdString();
+        kafka.topic = parser.isSet(topic) ? parser.value(topic).toStdString() : std::string("orders");
+        kafka.groupId = parser.isSet(group) ? parser.value(group).toStdString() : std::string("orderpulse-gui");
+        QThread thread;
+        thread.setObjectName(QStringLiteral("ingest"));
+        auto *worker = new op::KafkaWorker(kafka);
+        worker->moveToThread(&thread);
+        QObject::connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
+        // Coalesced: the latest snapshot is drawn at most 25 times a second.
+        SnapshotPtr pending;
+        QTimer redraw;
+        redraw.setInterval(40);
+        QObject::connect(&redraw, &QTimer::timeout, &window, [&window, &pending] {
+            if (pending)
+                window.applySnapshot(std::exchange(pending, nullptr));
+        });
+        redraw.start();
+        QObject::connect(worker, &op::KafkaWorker::snapshotReady, &window,
+                         [&pending](SnapshotPtr snapshot) { pending = std::move(snapshot); });
+        QObject::connect(worker, &op::KafkaWorker::finished, &window, [](bool completed, const QString &error) {
+            if (!completed)
+                std::fprintf(stderr, "orderpulse: Kafka: %s\n", qPrintable(error));
+        });
+        thread.start();
+        QMetaObject::invokeMethod(worker, &op::KafkaWorker::run, Qt::QueuedConnection);
+        const int code = QApplication::exec();
+        worker->requestStop();
+        thread.quit();
+        thread.wait();
+        return code;
+    }
     if (!path.isEmpty())
         window.startReplay({path});
     return QApplication::exec();

@@ -32,7 +32,13 @@ tl::expected<std::unique_ptr<KafkaProducer>, std::string> KafkaProducer::create(
         {"queue.buffering.max.kbytes", "524288"},
         {"message.timeout.ms", std::to_string(options.messageTimeoutMs)},
         {"acks", "all"},
+        // Retries after a broker outage neither reorder nor duplicate messages within a partition
+        // (a reordered partition would make its events late for the consumer's watermark).
+        {"enable.idempotence", "true"},
         {"partitioner", "murmur2_random"}, // the Java client's: same key, same partition
+        // Back within a second of a broker's return (the default backs off up to 10 s, as long as
+        // the message timeout), so a short outage delays messages instead of failing them.
+        {"reconnect.backoff.max.ms", "1000"},
         {"log_level", "3"},
     };
     for (const auto &[name, value] : tuning) {

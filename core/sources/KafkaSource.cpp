@@ -6,8 +6,11 @@
 
 #include <librdkafka/rdkafka.h>
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace op {
 
@@ -53,6 +56,12 @@ struct KafkaSourceCallbacks
         self->setError(std::string(rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err))) + ": " + reason);
     }
 
+    static int stats(rd_kafka_t *, char *json, size_t length, void *opaque)
+    {
+        static_cast<KafkaSource *>(opaque)->onStatistics(std::string_view(json, length));
+        return 0; // librdkafka frees the text
+    }
+
     static void log(const rd_kafka_t *, int level, const char *facility, const char *message)
     {
         if (level <= 4)
@@ -92,7 +101,9 @@ tl::expected<void, std::string> KafkaSource::start()
         {"queued.max.messages.kbytes", "65536"},
         {"fetch.max.bytes", "52428800"},
         {"max.partition.fetch.bytes", "1048576"},
-        {"fetch.wait.max.ms", "100"},
+        // How long a broker holds a fetch when it has nothing new: a real broker answers as soon as
+        // data arrives, the mock cluster only after this time, so keep it short (latency).
+        {"fetch.wait.max.ms", "10"},
         // A member that vanished without leaving (a crash, a killed worker) holds its partitions
         // this long; 6 s is the brokers' default minimum.
         {"session.timeout.ms", "6000"},
@@ -100,6 +111,8 @@ tl::expected<void, std::string> KafkaSource::start()
         {"fetch.error.backoff.ms", "200"},
         {"reconnect.backoff.max.ms", "2000"},
         {"log_level", "4"},
+        // Broker states for health(): a broker that goes down shows as "reconnecting".
+        {"statistics.interval.ms", "500"},
     };
     for (const auto &[name, value] : tuning) {
         if (auto set = setKafkaProperty(conf, name, value); !set) {
@@ -115,6 +128,7 @@ tl::expected<void, std::string> KafkaSource::start()
     rd_kafka_conf_set_rebalance_cb(conf, &KafkaSourceCallbacks::rebalance);
     rd_kafka_conf_set_error_cb(conf, &KafkaSourceCallbacks::error);
     rd_kafka_conf_set_log_cb(conf, &KafkaSourceCallbacks::log);
+    rd_kafka_conf_set_stats_cb(conf, &KafkaSourceCallbacks::stats);
     char err[512] = {};
     m_rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof err);
     if (!m_rk) {
@@ -157,9 +171,14 @@ void KafkaSource::onAssign(rd_kafka_topic_partition_list_t *partitions)
             tp.offset = RD_KAFKA_OFFSET_END;
         p.assigned = true;
         p.seenBefore = true;
-        p.idle = false;
         p.lastMessage = now;
         m_engine.registerPartition(tp.partition);
+        // Revoked earlier (handed over, or lost in an outage): back in the watermark at once, so the
+        // partitions that deliver first cannot make its backlog late.
+        if (p.idle)
+            m_engine.setPartitionIdle(tp.partition, false);
+        p.idle = false;
+        p.lost = false;
     }
 }
 
@@ -178,6 +197,14 @@ void KafkaSource::onRevoke(rd_kafka_topic_partition_list_t *partitions, bool los
     for (const int id : revoked) {
         PartitionState &p = partition(id);
         releaseQueue(p);
+        // Lost (the group expelled this member, e.g. after an outage): usually given back on
+        // rejoining, so it stays in the watermark for a grace period (markIdlePartitions). Leaving
+        // every partition out at once would move the watermark to the most advanced one.
+        if (lost && p.assigned && !p.idle) {
+            p.assigned = false;
+            p.lost = true;
+            continue;
+        }
         // Another member reads it now: keep it out of this engine's watermark.
         if (p.assigned && !p.idle)
             m_engine.setPartitionIdle(id, true);
@@ -191,6 +218,12 @@ bool KafkaSource::takeMessage(void *raw)
     auto *message = static_cast<rd_kafka_message_t *>(raw);
     bool record = false;
     if (message->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        // Fetched before its partition was revoked or lost: not ours any more. Whoever reads the
+        // partition next (this process too) starts after the last processed message.
+        if (!partition(message->partition).assigned) {
+            rd_kafka_message_destroy(message);
+            return false;
+        }
         handleMessage(message);
         record = true;
     } else if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF) {
@@ -215,6 +248,10 @@ void KafkaSource::attachQueues(rd_kafka_topic_partition_list_t *partitions)
 
 void KafkaSource::releaseQueue(PartitionState &p)
 {
+    for (std::size_t i = p.bufferedPos; i < p.buffered.size(); ++i)
+        rd_kafka_message_destroy(p.buffered[i]);
+    p.buffered.clear();
+    p.bufferedPos = 0;
     if (!p.queue)
         return;
     rd_kafka_queue_destroy(p.queue);
@@ -223,18 +260,47 @@ void KafkaSource::releaseQueue(PartitionState &p)
 
 std::int64_t KafkaSource::consumeRound(std::int64_t limit)
 {
-    constexpr std::int64_t kRoundChunk = 256;
-    rd_kafka_message_t *batch[kRoundChunk];
+    // Event-time alignment: a partition is read only while its latest event time is within a
+    // window (alignMs) of the slowest partition that still has messages to deliver. Taking a fixed number
+    // of messages from each partition in turn is not enough: with sparse partitions (64 partitions
+    // of a month of orders are hours apart after 256 messages) the watermark, the minimum over
+    // partitions, lags far behind the others and thousands of windows stay open. A lagging
+    // partition whose messages are still being fetched holds the others back briefly.
+    constexpr std::size_t kChunk = 256;
+    const TimestampMs alignMs = std::max(m_engine.settings().realtimeWindowMs, m_engine.settings().allowedLatenessMs);
+    TimestampMs floor = std::numeric_limits<TimestampMs>::max();
+    for (std::size_t id = 0; id < m_partitions.size(); ++id) {
+        PartitionState &p = m_partitions[id];
+        if (!p.queue || !p.assigned)
+            continue;
+        if (p.bufferedPos == p.buffered.size()) {
+            p.buffered.resize(kChunk);
+            const ssize_t n = rd_kafka_consume_batch_queue(p.queue, 0, p.buffered.data(), kChunk);
+            p.buffered.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+            p.bufferedPos = 0;
+        }
+        // Nothing buffered: pending while the broker has messages beyond what was processed. Only
+        // once something was processed here: before that the position may be the partition's end.
+        bool pending = p.bufferedPos < p.buffered.size();
+        if (!pending && !p.idle && p.next >= 0) {
+            std::int64_t low = -1;
+            std::int64_t high = -1;
+            rd_kafka_get_watermark_offsets(m_rk, m_settings.topic.c_str(), static_cast<std::int32_t>(id), &low, &high);
+            pending = high > std::max<std::int64_t>(p.next, low);
+        }
+        if (pending)
+            floor = std::min(floor, p.lastEventTime);
+    }
     std::int64_t handled = 0;
     for (std::size_t id = 0; id < m_partitions.size(); ++id) {
-        if (!m_partitions[id].queue || !m_partitions[id].assigned)
-            continue;
-        const std::int64_t want = limit > 0 ? std::min(kRoundChunk, limit - handled) : kRoundChunk;
-        if (want <= 0)
-            break;
-        const ssize_t n = rd_kafka_consume_batch_queue(m_partitions[id].queue, 0, batch, static_cast<std::size_t>(want));
-        for (ssize_t i = 0; i < n; ++i)
-            handled += takeMessage(batch[i]) ? 1 : 0;
+        PartitionState &p = m_partitions[id];
+        while (p.bufferedPos < p.buffered.size() && (limit <= 0 || handled < limit) &&
+               (floor == std::numeric_limits<TimestampMs>::max() || p.lastEventTime == kNoEventTime ||
+                p.lastEventTime - alignMs <= floor)) {
+            handled += takeMessage(p.buffered[p.bufferedPos++]) ? 1 : 0;
+            if (!p.assigned) // revoked meanwhile: its buffer is gone
+                break;
+        }
     }
     return handled;
 }
@@ -274,7 +340,7 @@ std::int64_t KafkaSource::poll(int timeoutMs, std::int64_t maxRecords)
             handled += takeMessage(message) ? 1 : 0;
     }
     const auto now = Clock::now();
-    if (handled > 0)
+    if (handled > 0 && m_brokersDown == 0)
         m_state = "running";
     if (now - m_lastIdleCheck >= std::chrono::milliseconds(200)) {
         m_lastIdleCheck = now;
@@ -314,6 +380,7 @@ void KafkaSource::handleMessage(const void *raw)
         return;
     }
     ++m_events;
+    p.lastEventTime = std::max(p.lastEventTime, m_event.eventTime);
     const Engine::Outcome outcome = m_engine.process(m_event, id);
     if (m_recordCallback)
         m_recordCallback(Processed{&m_event, outcome, nullptr, id, message->offset});
@@ -321,11 +388,22 @@ void KafkaSource::handleMessage(const void *raw)
 
 void KafkaSource::markIdlePartitions(Clock::time_point now)
 {
+    // A partition silenced by a broker outage is not idle: leaving it out of the watermark would
+    // make its backlog late once the broker is back. Its idle clock restarts when the outage ends.
+    if (m_brokersDown > 0) {
+        for (PartitionState &p : m_partitions)
+            p.lastMessage = now;
+        return;
+    }
     const auto idleAfter = std::chrono::milliseconds(m_engine.settings().partitionIdleMs);
+    constexpr auto kLostGrace = std::chrono::seconds(30); // rejoining takes a few seconds
     for (std::size_t id = 0; id < m_partitions.size(); ++id) {
         PartitionState &p = m_partitions[id];
-        if (p.assigned && !p.idle && now - p.lastMessage >= idleAfter) {
+        if (p.idle || !(p.assigned || p.lost))
+            continue;
+        if (now - p.lastMessage >= (p.assigned ? idleAfter : std::max<Clock::duration>(idleAfter, kLostGrace))) {
             p.idle = true;
+            p.lost = false;
             m_engine.setPartitionIdle(static_cast<int>(id), true);
         }
     }
@@ -431,6 +509,36 @@ void KafkaSource::setError(std::string message)
     m_lastError = std::move(message);
     if (!m_closed)
         m_state = "reconnecting";
+}
+
+void KafkaSource::onStatistics(std::string_view json)
+{
+    simdjson::dom::parser parser;
+    simdjson::dom::object brokers;
+    if (parser.parse(json.data(), json.size()).get_object()["brokers"].get(brokers) != simdjson::SUCCESS)
+        return;
+    int down = 0;
+    for (const auto field : brokers) {
+        std::int64_t nodeId = -1;
+        std::string_view state;
+        if (field.value["nodeid"].get(nodeId) != simdjson::SUCCESS || nodeId < 0 ||
+            field.value["state"].get(state) != simdjson::SUCCESS)
+            continue; // bootstrap entries; their brokers appear again under their ids
+        // INIT: never needed (librdkafka connects only to the brokers it uses).
+        if (state != "UP" && state != "INIT")
+            ++down;
+    }
+    m_brokersDown = down;
+    // Before the first message, brokers still being connected to are not an outage.
+    if (m_closed || (m_state == "connecting" && m_records == 0))
+        return;
+    if (down > 0) {
+        m_state = "reconnecting";
+        if (m_lastError.empty())
+            m_lastError = std::to_string(down) + " broker(s) unreachable";
+    } else if (m_state == "reconnecting") {
+        m_state = m_records > 0 ? "running" : "connecting";
+    }
 }
 
 SourceHealth KafkaSource::health()

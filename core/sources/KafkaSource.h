@@ -13,13 +13,16 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct rd_kafka_s;
 struct rd_kafka_queue_s;
 struct rd_kafka_topic_partition_list_s;
+struct rd_kafka_message_s;
 
 namespace op {
 
@@ -47,11 +50,13 @@ struct KafkaSourceSettings
 //
 // - Cooperative-sticky assignment; each assigned partition is registered with the engine under its
 //   partition number and events are processed with it, so the watermark is the minimum over
-//   partitions. Each assigned partition has its own fetch queue and poll() takes a few hundred
-//   messages from each in turn: librdkafka would otherwise hand over whole fetches of one partition
-//   at a time, so partitions would drift far apart in event time, holding the watermark back and
-//   keeping many windows open. A partition silent for EngineSettings::partitionIdleMs (wall clock) is marked idle
-//   and left out of the watermark until its next message; a revoked one is marked idle too.
+//   partitions. Each assigned partition has its own fetch queue and poll() reads them aligned on
+//   event time (none more than a window ahead of the slowest one with messages to deliver):
+//   librdkafka would otherwise hand over whole fetches of one partition at a time, so partitions
+//   would drift far apart in event time, holding the watermark back and keeping many windows open.
+//   A partition silent for EngineSettings::partitionIdleMs (wall clock) is marked idle and left out
+//   of the watermark until its next message (not while a broker is down: an outage is not
+//   idleness); a revoked one is marked idle too, a lost one only after a grace period.
 // - Offsets are stored by hand, never automatically: only messages handed to the engine count as
 //   processed. With commitAfterProcessing they are committed periodically, when partitions are
 //   revoked and on close(). Without it the owner commits through commit() the offsets its sink made
@@ -59,7 +64,10 @@ struct KafkaSourceSettings
 // - A message that does not decode goes to the engine's quarantine with source "topic/partition",
 //   line 0 and its Kafka offset; consumption goes on.
 // - Broker errors never stop it: they are logged (qWarning), kept as lastError and shown as the
-//   "reconnecting" state until messages flow again.
+//   "reconnecting" state while a broker it uses is unreachable (librdkafka's broker statistics,
+//   every 500 ms) or, for other errors, until messages flow again. Messages still queued for a
+//   partition that was revoked or lost are dropped: whoever reads it next starts after the last
+//   processed one, so nothing is counted twice.
 class KafkaSource
 {
 public:
@@ -118,22 +126,27 @@ public:
 
 private:
     using Clock = std::chrono::steady_clock;
+    static constexpr TimestampMs kNoEventTime = std::numeric_limits<TimestampMs>::min();
     struct PartitionState
     {
         bool assigned = false;
         bool seenBefore = false; // assigned at least once in this process
         bool idle = false;
+        bool lost = false; // lost in a rebalance, still in the watermark for a grace period
         std::int64_t next = -1;      // next offset after the last processed message; -1 = none
         std::int64_t committed = -1; // last committed next-offset
         Clock::time_point lastMessage{};
         rd_kafka_queue_s *queue = nullptr; // its own fetch queue while assigned
+        std::vector<rd_kafka_message_s *> buffered; // taken from the queue, not handled yet
+        std::size_t bufferedPos = 0;
+        TimestampMs lastEventTime = kNoEventTime; // the largest event time handled
     };
 
     friend struct KafkaSourceCallbacks; // librdkafka's C callbacks, in the .cpp
     void onAssign(rd_kafka_topic_partition_list_s *partitions);
     void onRevoke(rd_kafka_topic_partition_list_s *partitions, bool lost);
     void handleMessage(const void *message);
-    // One round over the assigned partitions' queues, at most kRoundChunk messages from each.
+    // One round over the assigned partitions' queues, aligned on event time (see the .cpp).
     std::int64_t consumeRound(std::int64_t limit);
     void releaseQueue(PartitionState &p);
     void attachQueues(rd_kafka_topic_partition_list_s *partitions);
@@ -143,6 +156,8 @@ private:
     PartitionState &partition(int id);
     std::vector<KafkaOffset> pendingCommits(const std::vector<int> *only) const;
     void setError(std::string message);
+    // librdkafka's statistics (every 500 ms): counts the brokers that were up and are not now.
+    void onStatistics(std::string_view json);
 
     KafkaSourceSettings m_settings;
     Engine &m_engine;
@@ -165,6 +180,7 @@ private:
     std::int64_t m_rebalances = 0;
     std::string m_state = "connecting";
     std::string m_lastError;
+    int m_brokersDown = 0; // from the latest statistics; while > 0 the state is "reconnecting"
     Clock::time_point m_lastCommit = Clock::now();
     Clock::time_point m_lastIdleCheck = Clock::now();
     Clock::time_point m_lastHealth = Clock::now();

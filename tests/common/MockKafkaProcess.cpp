@@ -28,6 +28,21 @@ MockKafkaProcess::MockKafkaProcess(int partitions, const QString &topic)
     m_bootstrap = line.mid(10);
 }
 
+QString MockKafkaProcess::command(const QString &line, int timeoutMs)
+{
+    if (m_process.state() != QProcess::Running)
+        return QStringLiteral("error: mock-kafka is not running");
+    m_process.write(line.toUtf8() + '\n');
+    m_process.waitForBytesWritten(timeoutMs);
+    QElapsedTimer timer;
+    timer.start();
+    while (!m_process.canReadLine() && timer.elapsed() < timeoutMs && m_process.state() == QProcess::Running)
+        m_process.waitForReadyRead(100);
+    if (!m_process.canReadLine())
+        return QStringLiteral("error: no answer to '%1'").arg(line);
+    return QString::fromUtf8(m_process.readLine()).trimmed();
+}
+
 MockKafkaProcess::~MockKafkaProcess()
 {
     stop();

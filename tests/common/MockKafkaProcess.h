@@ -20,6 +20,9 @@ public:
     // Empty when the cluster did not start (then error() says why).
     const QString &bootstrap() const { return m_bootstrap; }
     const QString &error() const { return m_error; }
+    // Sends a broker-control line ("down 2", "up all", ...) and waits for mock-kafka's answer;
+    // returns the answer ("ok down 2" when it took effect).
+    QString command(const QString &line, int timeoutMs = 10000);
     // Stops it with SIGTERM; returns its exit code (-1 when it crashed or hung).
     int stop();
 
