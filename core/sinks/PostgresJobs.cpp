@@ -25,6 +25,15 @@ long long lockKey(const char *job)
 
 } // namespace
 
+struct PostgresJobs::Connection
+{
+    explicit Connection(const std::string &options)
+        : db(options)
+    {
+    }
+    pqxx::connection db;
+};
+
 PostgresJobs::PostgresJobs(PostgresUrl url, EngineSettings settings, int quarantineRetentionDays)
     : m_url(std::move(url))
     , m_settings(std::move(settings))
@@ -38,24 +47,25 @@ template<typename Work>
 tl::expected<JobScheduler::Outcome, std::string> PostgresJobs::locked(const char *job, Work &&work)
 {
     try {
-        if (!m_connection || !m_connection->is_open())
-            m_connection = std::make_unique<pqxx::connection>(m_url.connectionString());
+        if (!m_connection || !m_connection->db.is_open())
+            m_connection = std::make_unique<Connection>(m_url.connectionString());
+        pqxx::connection &db = m_connection->db;
         const std::string key = std::to_string(lockKey(job));
         {
-            pqxx::nontransaction n(*m_connection);
+            pqxx::nontransaction n(db);
             if (!n.exec1("SELECT pg_try_advisory_lock(" + key + ")")[0].as<bool>())
                 return JobScheduler::Outcome::Skipped; // another worker runs it now
         }
         try {
-            work(*m_connection);
+            work(db);
         } catch (...) {
-            if (m_connection->is_open()) {
-                pqxx::nontransaction n(*m_connection);
+            if (db.is_open()) {
+                pqxx::nontransaction n(db);
                 n.exec("SELECT pg_advisory_unlock(" + key + ")");
             }
             throw;
         }
-        pqxx::nontransaction n(*m_connection);
+        pqxx::nontransaction n(db);
         n.exec("SELECT pg_advisory_unlock(" + key + ")");
         return JobScheduler::Outcome::Done;
     } catch (const std::exception &e) {

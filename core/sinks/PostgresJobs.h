@@ -9,10 +9,6 @@
 #include <memory>
 #include <string>
 
-namespace pqxx {
-class connection;
-}
-
 namespace op {
 
 // The maintenance jobs the seeds ran in Airflow or as cron workers, for `ingest --postgres`
@@ -45,7 +41,8 @@ private:
     PostgresUrl m_url;
     EngineSettings m_settings;
     int m_retentionDays;
-    std::unique_ptr<pqxx::connection> m_connection;
+    struct Connection; // libpqxx stays out of this header
+    std::unique_ptr<Connection> m_connection;
 };
 
 } // namespace op
