@@ -288,7 +288,7 @@ void CustomerAnalysis::fillSnapshot(Snapshot &snapshot) const
             moved * 100 > static_cast<std::size_t>(std::max(m_growthPercent, 0)) * m_summaryCustomers;
         const std::int64_t elapsed = wall - m_summaryWallMs;
         // Whatever triggers it, re-scoring never takes more than a tenth of the ingest thread.
-        refresh = (grew || elapsed >= m_refreshMs) && elapsed >= 10 * m_summaryCostMs;
+        refresh = m_finished || ((grew || elapsed >= m_refreshMs) && elapsed >= 10 * m_summaryCostMs);
     }
     if (refresh) {
         m_summary = summarize();

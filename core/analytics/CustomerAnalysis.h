@@ -43,6 +43,8 @@ public:
                         const EventContext &context) override;
     void fillReport(Report &report) const override;
     void fillSnapshot(Snapshot &snapshot) const override;
+    // After the end of input the next snapshot is always re-scored: the last one must be exact.
+    void finish() override { m_finished = true; }
 
     // Grades use "now" = the largest event time seen. The order callbacks carry it (EventContext::
     // maxEventTime); an engine that also sees later events changing no order (a duplicate, an
@@ -100,6 +102,7 @@ private:
     mutable std::vector<std::uint32_t> m_byId;
     mutable std::optional<CustomerSummary> m_summary;
     mutable std::uint64_t m_summaryVersion = 0;
+    bool m_finished = false;
     mutable std::int64_t m_summaryWallMs = 0;
     mutable std::int64_t m_summaryCostMs = 0; // wall time the last re-scoring took
     mutable std::size_t m_summaryCustomers = 0;
