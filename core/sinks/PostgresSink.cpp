@@ -1,5 +1,6 @@
 #include "sinks/PostgresSink.h"
 
+#include "sinks/PostgresDirectPath.h"
 #include "sinks/PostgresSchema.h"
 #include "sinks/PostgresStatements.h"
 #include "sinks/SinkPipeline.h"
@@ -7,11 +8,15 @@
 
 #include <pqxx/connection>
 #include <pqxx/result>
+#include <pqxx/except>
 #include <pqxx/stream_to>
+#include <pqxx/subtransaction>
 #include <pqxx/transaction>
 
 #include <chrono>
 #include <cstring>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <unordered_set>
 
@@ -295,19 +300,47 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
                                  " (another worker stored these partitions: this one lost them)";
             return tl::make_unexpected(m_health.lastError);
         }
-        copyEvents(tx, batch);
-        copyItems(tx, batch);
+        static const bool tm = std::getenv("OP_PG_TIMING") != nullptr;
+        auto t0 = std::chrono::steady_clock::now();
+        auto lap = [&](const char *what) { if (!tm) return; auto t1 = std::chrono::steady_clock::now(); std::fprintf(stderr, "%-12s %8.1f ms\n", what, std::chrono::duration<double, std::milli>(t1 - t0).count()); t0 = t1; };
+        lap("guard");
         copyQuarantine(tx, batch);
         copyAlerts(tx, batch);
-        const std::size_t inserted = tx.exec(PostgresStatements::insertEvents(batch.topic, tx)).affected_rows();
-        if (inserted < batch.records.size()) {
-            for (const std::string &sql : PostgresStatements::dropStale(batch.topic, tx))
+        std::size_t inserted = 0;
+        if (!batch.records.empty() && !std::getenv("OP_PG_NODIRECT") && PostgresDirectPath::eligible(batch)) {
+            try {
+                pqxx::subtransaction direct(tx, "direct");
+                PostgresDirectPath::copyFacts(direct, batch, m_settings);
+                direct.commit();
+                inserted = batch.records.size();
+            } catch (const pqxx::unique_violation &) {
+                // Some record was stored before (a restart, another worker): the staging path
+                // sorts out which ones.
+            }
+            lap("directCopy");
+        }
+        if (inserted > 0) {
+            for (const std::string &sql : PostgresDirectPath::aggregates(tx, batch, m_settings)) {
                 tx.exec(sql);
+                lap(sql.substr(0, 30).c_str());
+            }
+            for (const std::string &sql : PostgresStatements::sideTables(m_settings))
+                tx.exec(sql);
+            lap("side");
+        } else {
+            copyEvents(tx, batch);
+            copyItems(tx, batch);
+            inserted = tx.exec(PostgresStatements::insertEvents(batch.topic, tx)).affected_rows();
+            if (inserted < batch.records.size()) {
+                for (const std::string &sql : PostgresStatements::dropStale(batch.topic, tx))
+                    tx.exec(sql);
+            }
+            for (const std::string &sql : PostgresStatements::derived(m_settings, oneEventPerOrder(batch)))
+                tx.exec(sql);
+            lap("staging");
         }
         const std::int64_t duplicates =
             batch.duplicates + static_cast<std::int64_t>(batch.records.size()) - static_cast<std::int64_t>(inserted);
-        for (const std::string &sql : PostgresStatements::derived(m_settings, oneEventPerOrder(batch)))
-            tx.exec(sql);
         if (duplicates > 0)
             tx.exec("UPDATE ingest_counters SET value = value + " + std::to_string(duplicates) +
                     " WHERE name = 'duplicates'");
@@ -320,7 +353,9 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
                     " ON CONFLICT (topic, kafka_partition) DO UPDATE SET next_offset = EXCLUDED.next_offset,"
                     " updated_at = NOW() AT TIME ZONE 'UTC'");
         }
+        lap("tail");
         tx.commit();
+        lap("commit");
     } catch (const std::exception &e) {
         fail("cannot store a batch in PostgreSQL", e);
         return tl::make_unexpected(m_health.lastError);
