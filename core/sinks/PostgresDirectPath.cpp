@@ -159,6 +159,43 @@ void copyItemsAndHighValue(pqxx::transaction_base &tx, const SinkBatch &batch, c
     stream.complete();
 }
 
+// A PostgreSQL array literal ({…}) built element by element.
+class ArrayLiteral
+{
+public:
+    void number(std::int64_t v)
+    {
+        separate();
+        m_text += std::to_string(v);
+    }
+    // emptyIsNull: an empty text is NULL (as the staging path stores absent fields).
+    void text(const std::string &v, bool emptyIsNull = true)
+    {
+        separate();
+        if (v.empty() && emptyIsNull) {
+            m_text += "NULL";
+            return;
+        }
+        m_text += '"';
+        for (const char c : v) {
+            if (c == '"' || c == '\\')
+                m_text += '\\';
+            m_text += c;
+        }
+        m_text += '"';
+    }
+    const std::string &done()
+    {
+        m_text += '}';
+        return m_text;
+    }
+
+private:
+    void separate() { m_text += m_text.size() > 1 ? "," : ""; }
+
+    std::string m_text = "{";
+};
+
 struct Sum
 {
     std::int64_t count = 0;
@@ -186,8 +223,8 @@ void PostgresDirectPath::copyFacts(pqxx::transaction_base &tx, const SinkBatch &
     copyItemsAndHighValue(tx, batch, settings);
 }
 
-std::vector<std::string> PostgresDirectPath::aggregates(pqxx::transaction_base &tx, const SinkBatch &batch,
-                                                        const EngineSettings &settings)
+void PostgresDirectPath::upsertAggregates(pqxx::transaction_base &tx, const SinkBatch &batch,
+                                          const EngineSettings &settings)
 {
     struct Customer
     {
@@ -244,70 +281,99 @@ std::vector<std::string> PostgresDirectPath::aggregates(pqxx::transaction_base &
             ip.sales += amount;
         }
     }
-    const auto n = [](std::int64_t v) { return std::to_string(v); };
-    std::vector<std::string> out;
+    const std::string rtWidth = std::to_string(settings.realtimeWindowMs);
+    const std::string popWidth = std::to_string(settings.popularItemsWindowMs);
     // Each statement orders its rows as the staging path does (lock order between workers, ids).
+    // The rows go as array parameters: a VALUES list of thousands of rows costs more to parse than
+    // to store.
     if (!customers.empty()) {
-        std::string values;
-        for (const auto &[id, c] : customers)
-            values += (values.empty() ? "(" : ",(") + tx.quote(id) + "," + n(c.first) + "," + n(c.last) + "," +
-                      n(c.sum.count) + "," + n(c.sum.sales) + ")";
-        out.push_back("INSERT INTO customers AS c (customer_id, first_order, last_order, orders, sales) SELECT id, " +
-                      ts("mn") + ", " + ts("mx") + ", k, s FROM (VALUES " + values +
-                      ") v(id, mn, mx, k, s) ORDER BY id"
-                      " ON CONFLICT (customer_id) DO UPDATE SET first_order = LEAST(c.first_order, EXCLUDED.first_order),"
-                      " last_order = GREATEST(c.last_order, EXCLUDED.last_order), orders = c.orders + EXCLUDED.orders,"
-                      " sales = c.sales + EXCLUDED.sales");
+        ArrayLiteral id, first, last, count, sales;
+        for (const auto &[key, c] : customers) {
+            id.text(key);
+            first.number(c.first);
+            last.number(c.last);
+            count.number(c.sum.count);
+            sales.number(c.sum.sales);
+        }
+        tx.exec_params("INSERT INTO customers AS c (customer_id, first_order, last_order, orders, sales) SELECT id, " +
+                           ts("mn") + ", " + ts("mx") + ", k, s"
+                           " FROM unnest($1::TEXT[], $2::BIGINT[], $3::BIGINT[], $4::BIGINT[], $5::BIGINT[])"
+                           " v(id, mn, mx, k, s) ORDER BY id"
+                           " ON CONFLICT (customer_id) DO UPDATE SET first_order = LEAST(c.first_order, EXCLUDED.first_order),"
+                           " last_order = GREATEST(c.last_order, EXCLUDED.last_order), orders = c.orders + EXCLUDED.orders,"
+                           " sales = c.sales + EXCLUDED.sales",
+                       id.done(), first.done(), last.done(), count.done(), sales.done());
     }
     if (!merchants.empty()) {
-        std::string values;
-        for (const auto &[key, m] : merchants)
-            values += (values.empty() ? "(" : ",(") + tx.quote(key.first) + "," +
-                      (key.second.empty() ? std::string("NULL") : tx.quote(key.second)) + "," + n(m.count) + "," +
-                      n(m.sales) + ")";
-        out.push_back("INSERT INTO merchants AS m (merchant_id, name, orders, sales)"
-                      " SELECT id, MAX(name), SUM(k), SUM(s) FROM (VALUES " + values +
-                      ") v(id, name, k, s) GROUP BY id ORDER BY id"
-                      " ON CONFLICT (merchant_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, m.name),"
-                      " orders = m.orders + EXCLUDED.orders, sales = m.sales + EXCLUDED.sales");
+        ArrayLiteral id, name, count, sales;
+        for (const auto &[key, m] : merchants) {
+            id.text(key.first);
+            name.text(key.second);
+            count.number(m.count);
+            sales.number(m.sales);
+        }
+        tx.exec_params("INSERT INTO merchants AS m (merchant_id, name, orders, sales)"
+                       " SELECT id, MAX(name), SUM(k), SUM(s)"
+                       " FROM unnest($1::TEXT[], $2::TEXT[], $3::BIGINT[], $4::BIGINT[]) v(id, name, k, s)"
+                       " GROUP BY id ORDER BY id"
+                       " ON CONFLICT (merchant_id) DO UPDATE SET name = COALESCE(EXCLUDED.name, m.name),"
+                       " orders = m.orders + EXCLUDED.orders, sales = m.sales + EXCLUDED.sales",
+                       id.done(), name.done(), count.done(), sales.done());
     }
     if (!realtime.empty()) {
-        std::string values;
-        for (const auto &[w, s] : realtime)
-            values += (values.empty() ? "(" : ",(") + n(w) + "," + n(s.count) + "," + n(s.sales) + ")";
-        out.push_back("INSERT INTO realtime_stats AS r (stat_time, window_start, total_orders, total_sales, "
-                      "avg_order_value) SELECT " + ts("w + " + n(settings.realtimeWindowMs)) + ", " + ts("w") +
-                      ", k, s, ROUND(s::NUMERIC / k) FROM (VALUES " + values + ") v(w, k, s) ORDER BY w"
-                      " ON CONFLICT (stat_time) DO UPDATE SET total_orders = r.total_orders + EXCLUDED.total_orders,"
-                      " total_sales = r.total_sales + EXCLUDED.total_sales,"
-                      " avg_order_value = ROUND((r.total_sales + EXCLUDED.total_sales)::NUMERIC"
-                      " / GREATEST(r.total_orders + EXCLUDED.total_orders, 1)), created_at = NOW()");
+        ArrayLiteral window, count, sales;
+        for (const auto &[w, s] : realtime) {
+            window.number(w);
+            count.number(s.count);
+            sales.number(s.sales);
+        }
+        tx.exec_params("INSERT INTO realtime_stats AS r (stat_time, window_start, total_orders, total_sales, "
+                       "avg_order_value) SELECT " + ts("w + " + rtWidth) + ", " + ts("w") +
+                           ", k, s, ROUND(s::NUMERIC / k)"
+                           " FROM unnest($1::BIGINT[], $2::BIGINT[], $3::BIGINT[]) v(w, k, s) ORDER BY w"
+                           " ON CONFLICT (stat_time) DO UPDATE SET total_orders = r.total_orders + EXCLUDED.total_orders,"
+                           " total_sales = r.total_sales + EXCLUDED.total_sales,"
+                           " avg_order_value = ROUND((r.total_sales + EXCLUDED.total_sales)::NUMERIC"
+                           " / GREATEST(r.total_orders + EXCLUDED.total_orders, 1)), created_at = NOW()",
+                       window.done(), count.done(), sales.done());
     }
     if (!products.empty()) {
-        std::string values;
-        for (const auto &[key, p] : products)
-            values += (values.empty() ? "(" : ",(") + n(key.first) + "," + tx.quote(key.second) + "," + n(p.orders) +
-                      "," + n(p.sales) + "," + n(p.quantity) + ")";
-        out.push_back("INSERT INTO popular_products AS p (window_start, window_end, product_name, order_count, "
-                      "total_sales, quantity) SELECT " + ts("w") + ", " + ts("w + " + n(settings.popularItemsWindowMs)) +
-                      ", name, k, s, q FROM (VALUES " + values + ") v(w, name, k, s, q) ORDER BY w, name"
-                      " ON CONFLICT (window_start, product_name) DO UPDATE SET"
-                      " order_count = p.order_count + EXCLUDED.order_count,"
-                      " total_sales = p.total_sales + EXCLUDED.total_sales, quantity = p.quantity + EXCLUDED.quantity,"
-                      " created_at = NOW()");
+        ArrayLiteral window, name, count, sales, quantity;
+        for (const auto &[key, p] : products) {
+            window.number(key.first);
+            name.text(key.second, false);
+            count.number(p.orders);
+            sales.number(p.sales);
+            quantity.number(p.quantity);
+        }
+        tx.exec_params("INSERT INTO popular_products AS p (window_start, window_end, product_name, order_count, "
+                       "total_sales, quantity) SELECT " + ts("w") + ", " + ts("w + " + popWidth) +
+                           ", name, k, s, q"
+                           " FROM unnest($1::BIGINT[], $2::TEXT[], $3::BIGINT[], $4::BIGINT[], $5::BIGINT[])"
+                           " v(w, name, k, s, q) ORDER BY w, name"
+                           " ON CONFLICT (window_start, product_name) DO UPDATE SET"
+                           " order_count = p.order_count + EXCLUDED.order_count,"
+                           " total_sales = p.total_sales + EXCLUDED.total_sales, quantity = p.quantity + EXCLUDED.quantity,"
+                           " created_at = NOW()",
+                       window.done(), name.done(), count.done(), sales.done(), quantity.done());
     }
     if (!ips.empty()) {
-        std::string values;
-        for (const auto &[key, s] : ips)
-            values += (values.empty() ? "(" : ",(") + n(key.first) + "," + tx.quote(key.second) + "," + n(s.count) +
-                      "," + n(s.sales) + ")";
-        out.push_back("INSERT INTO ip_windows AS w (window_start, ip_address, order_count, total_spent) SELECT " +
-                      ts("w") + ", ip, k, s FROM (VALUES " + values + ") v(w, ip, k, s) ORDER BY w, ip"
-                      " ON CONFLICT (window_start, ip_address) DO UPDATE SET"
-                      " order_count = w.order_count + EXCLUDED.order_count,"
-                      " total_spent = w.total_spent + EXCLUDED.total_spent, created_at = NOW()");
+        ArrayLiteral window, ip, count, sales;
+        for (const auto &[key, s] : ips) {
+            window.number(key.first);
+            ip.text(key.second);
+            count.number(s.count);
+            sales.number(s.sales);
+        }
+        tx.exec_params("INSERT INTO ip_windows AS w (window_start, ip_address, order_count, total_spent) SELECT " +
+                           ts("w") + ", ip, k, s"
+                           " FROM unnest($1::BIGINT[], $2::TEXT[], $3::BIGINT[], $4::BIGINT[]) v(w, ip, k, s)"
+                           " ORDER BY w, ip"
+                           " ON CONFLICT (window_start, ip_address) DO UPDATE SET"
+                           " order_count = w.order_count + EXCLUDED.order_count,"
+                           " total_spent = w.total_spent + EXCLUDED.total_spent, created_at = NOW()",
+                       window.done(), ip.done(), count.done(), sales.done());
     }
-    return out;
 }
 
 } // namespace op

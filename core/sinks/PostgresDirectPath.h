@@ -6,7 +6,6 @@
 #include <pqxx/transaction_base>
 
 #include <string>
-#include <vector>
 
 namespace op {
 
@@ -25,8 +24,7 @@ struct PostgresDirectPath
     static void copyFacts(pqxx::transaction_base &tx, const SinkBatch &batch, const EngineSettings &settings);
     // Upserts of customers, merchants, realtime_stats, popular_products and ip_windows with the
     // batch's aggregates (the same values the staging path's GROUP BY gives).
-    static std::vector<std::string> aggregates(pqxx::transaction_base &tx, const SinkBatch &batch,
-                                               const EngineSettings &settings);
+    static void upsertAggregates(pqxx::transaction_base &tx, const SinkBatch &batch, const EngineSettings &settings);
 };
 
 } // namespace op

@@ -320,10 +320,8 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
             lap("directCopy");
         }
         if (inserted > 0) {
-            for (const std::string &sql : PostgresDirectPath::aggregates(tx, batch, m_settings)) {
-                tx.exec(sql);
-                lap(sql.substr(0, 30).c_str());
-            }
+            PostgresDirectPath::upsertAggregates(tx, batch, m_settings);
+            lap("aggregates");
             for (const std::string &sql : PostgresStatements::sideTables(m_settings))
                 tx.exec(sql);
             lap("side");

@@ -9,6 +9,7 @@
 #include "analytics/ReportJson.h"
 #include "io/NdjsonDecoder.h"
 #include "sinks/PostgresReader.h"
+#include "sinks/PostgresSchema.h"
 #include "sinks/PostgresSink.h"
 #include "sinks/PostgresUrl.h"
 #include "sinks/ReportRebuilder.h"
@@ -126,7 +127,9 @@ void TestPgSchema::migrationsAreIdempotent()
     }
     pqxx::connection db(parseUrl(m_server->url()).connectionString());
     pqxx::read_transaction tx(db);
-    QCOMPARE(tx.exec("SELECT COUNT(*), MAX(version) FROM schema_version")[0][0].as<int>(), 1);
+    const pqxx::row version = tx.exec("SELECT COUNT(*), MAX(version) FROM schema_version")[0];
+    QCOMPARE(version[0].as<int>(), op::PostgresSchema::kVersion);
+    QCOMPARE(version[1].as<int>(), op::PostgresSchema::kVersion);
     // Seed 002's four tables with their exact columns (suspicious_ips is a view).
     const std::pair<const char *, const char *> kColumns[] = {
         {"realtime_stats", "id,stat_time,total_orders,total_sales,avg_order_value,suspicious_ip_count,created_at"},
@@ -287,7 +290,7 @@ void TestPgSchema::newerSchemaIsAClearError()
     op::PostgresSink sink(parseUrl(m_server->url()));
     const auto opened = sink.open();
     QVERIFY(!opened.has_value());
-    QCOMPARE(opened.error(), std::string("database schema version 7 is newer than this OrderPulse (1); upgrade OrderPulse"));
+    QCOMPARE(opened.error(), std::string("database schema version 7 is newer than this OrderPulse (2); upgrade OrderPulse"));
     QCOMPARE(sink.health().state, std::string("error"));
     const CliResult report = runCli({QStringLiteral("report"), QStringLiteral("--postgres"), m_server->url()});
     QCOMPARE(report.exitCode, 1);
