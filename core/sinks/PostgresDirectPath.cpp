@@ -5,6 +5,7 @@
 
 #include <pqxx/stream_to>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <set>
@@ -76,7 +77,9 @@ void setText(Field &f, const std::string &v)
         f.set(text(v));
 }
 
-void copyEventsAndOrders(pqxx::transaction_base &tx, const SinkBatch &batch)
+using Records = std::vector<const StoredRecord *>;
+
+void copyEventsAndOrders(pqxx::transaction_base &tx, const SinkBatch &batch, const Records &records)
 {
     static const std::vector<std::string> kEventColumns = {"order_id", "kind", "event_time_ms", "late", "payload",
                                                            "topic", "kafka_partition", "kafka_offset"};
@@ -84,7 +87,8 @@ void copyEventsAndOrders(pqxx::transaction_base &tx, const SinkBatch &batch)
         pqxx::stream_to stream(tx, "order_events", kEventColumns);
         NdjsonEncoder encoder;
         std::string payload;
-        for (const StoredRecord &r : batch.records) {
+        for (const StoredRecord *record : records) {
+            const StoredRecord &r = *record;
             payload.clear();
             encoder.encode(r.event, payload);
             stream << std::make_tuple(text(r.event.orderId), "placement", static_cast<long long>(r.event.eventTime),
@@ -98,7 +102,8 @@ void copyEventsAndOrders(pqxx::transaction_base &tx, const SinkBatch &batch)
         "ip_address", "payment", "late"};
     pqxx::stream_to stream(tx, "orders", kOrderColumns);
     Field f[14];
-    for (const StoredRecord &r : batch.records) {
+    for (const StoredRecord *record : records) {
+        const StoredRecord &r = *record;
         const OrderEvent &e = r.event;
         setText(f[0], e.customerId);
         setText(f[1], e.merchantId);
@@ -123,16 +128,16 @@ void copyEventsAndOrders(pqxx::transaction_base &tx, const SinkBatch &batch)
     stream.complete();
 }
 
-void copyItemsAndHighValue(pqxx::transaction_base &tx, const SinkBatch &batch, const EngineSettings &settings)
+void copyItemsAndHighValue(pqxx::transaction_base &tx, const Records &records, const EngineSettings &settings)
 {
     static const std::vector<std::string> kItemColumns = {"order_id", "line", "product_name", "quantity",
                                                           "unit_price"};
     {
         pqxx::stream_to stream(tx, "order_items", kItemColumns);
-        for (const StoredRecord &r : batch.records) {
-            const std::string id = r.event.items.empty() ? std::string() : text(r.event.orderId);
+        for (const StoredRecord *r : records) {
+            const std::string id = r->event.items.empty() ? std::string() : text(r->event.orderId);
             int line = 0;
-            for (const OrderItem &item : r.event.items)
+            for (const OrderItem &item : r->event.items)
                 stream << std::make_tuple(id, ++line, text(item.name), item.qty, static_cast<long long>(item.unitPrice));
         }
         stream.complete();
@@ -142,8 +147,8 @@ void copyItemsAndHighValue(pqxx::transaction_base &tx, const SinkBatch &batch, c
     pqxx::stream_to stream(tx, "high_value_orders", kHighValueColumns);
     Field first;
     Field ip;
-    for (const StoredRecord &r : batch.records) {
-        const OrderEvent &e = r.event;
+    for (const StoredRecord *r : records) {
+        const OrderEvent &e = r->event;
         if (!e.amount || *e.amount < settings.highValueThreshold)
             continue;
         long long quantity = 0;
@@ -219,8 +224,15 @@ bool PostgresDirectPath::eligible(const SinkBatch &batch)
 
 void PostgresDirectPath::copyFacts(pqxx::transaction_base &tx, const SinkBatch &batch, const EngineSettings &settings)
 {
-    copyEventsAndOrders(tx, batch);
-    copyItemsAndHighValue(tx, batch, settings);
+    // In order_id order: concurrent writers then never wait on each other's new keys in a cycle.
+    Records records;
+    records.reserve(batch.records.size());
+    for (const StoredRecord &r : batch.records)
+        records.push_back(&r);
+    std::sort(records.begin(), records.end(),
+              [](const StoredRecord *a, const StoredRecord *b) { return a->event.orderId < b->event.orderId; });
+    copyEventsAndOrders(tx, batch, records);
+    copyItemsAndHighValue(tx, records, settings);
 }
 
 void PostgresDirectPath::upsertAggregates(pqxx::transaction_base &tx, const SinkBatch &batch,

@@ -15,8 +15,6 @@
 
 #include <chrono>
 #include <cstring>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <unordered_set>
 
@@ -300,31 +298,26 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
                                  " (another worker stored these partitions: this one lost them)";
             return tl::make_unexpected(m_health.lastError);
         }
-        static const bool tm = std::getenv("OP_PG_TIMING") != nullptr;
-        auto t0 = std::chrono::steady_clock::now();
-        auto lap = [&](const char *what) { if (!tm) return; auto t1 = std::chrono::steady_clock::now(); std::fprintf(stderr, "%-12s %8.1f ms\n", what, std::chrono::duration<double, std::milli>(t1 - t0).count()); t0 = t1; };
-        lap("guard");
         copyQuarantine(tx, batch);
         copyAlerts(tx, batch);
-        std::size_t inserted = 0;
-        if (!batch.records.empty() && !std::getenv("OP_PG_NODIRECT") && PostgresDirectPath::eligible(batch)) {
+        // The common batch (new placements only) goes straight into the tables; see PostgresDirectPath.
+        bool direct = false;
+        if (!batch.records.empty() && PostgresDirectPath::eligible(batch)) {
             try {
-                pqxx::subtransaction direct(tx, "direct");
-                PostgresDirectPath::copyFacts(direct, batch, m_settings);
-                direct.commit();
-                inserted = batch.records.size();
+                pqxx::subtransaction sub(tx, "direct");
+                PostgresDirectPath::copyFacts(sub, batch, m_settings);
+                sub.commit();
+                direct = true;
             } catch (const pqxx::unique_violation &) {
-                // Some record was stored before (a restart, another worker): the staging path
-                // sorts out which ones.
+                // Some record was stored before (a restart, another worker): rolled back to the
+                // savepoint, the staging path sorts out which ones.
             }
-            lap("directCopy");
         }
-        if (inserted > 0) {
+        std::size_t inserted = batch.records.size();
+        if (direct) {
             PostgresDirectPath::upsertAggregates(tx, batch, m_settings);
-            lap("aggregates");
             for (const std::string &sql : PostgresStatements::sideTables(m_settings))
                 tx.exec(sql);
-            lap("side");
         } else {
             copyEvents(tx, batch);
             copyItems(tx, batch);
@@ -335,7 +328,6 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
             }
             for (const std::string &sql : PostgresStatements::derived(m_settings, oneEventPerOrder(batch)))
                 tx.exec(sql);
-            lap("staging");
         }
         const std::int64_t duplicates =
             batch.duplicates + static_cast<std::int64_t>(batch.records.size()) - static_cast<std::int64_t>(inserted);
@@ -351,9 +343,7 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
                     " ON CONFLICT (topic, kafka_partition) DO UPDATE SET next_offset = EXCLUDED.next_offset,"
                     " updated_at = NOW() AT TIME ZONE 'UTC'");
         }
-        lap("tail");
         tx.commit();
-        lap("commit");
     } catch (const std::exception &e) {
         fail("cannot store a batch in PostgreSQL", e);
         return tl::make_unexpected(m_health.lastError);

@@ -277,6 +277,34 @@ void TestPgSchema::batchesStoreTheRecordsAndTheDashboardTables()
     QCOMPARE(sums(), before);
     op::PostgresReader counted(parseUrl(m_server->url()));
     QCOMPARE(counted.counters()->duplicates, engine.report().events.duplicates + 2);
+
+    // New placements only (the direct COPY path) but one of them stored before: the COPY fails on
+    // the key, and the staging path stores the new one alone.
+    const op::StoredRecord *placement = nullptr;
+    for (const op::StoredRecord &r : batches.front().records) {
+        if (r.event.type == op::EventType::Order || r.event.type == op::EventType::Placed) {
+            placement = &r;
+            break;
+        }
+    }
+    QVERIFY(placement != nullptr);
+    op::SinkBatch mixed;
+    mixed.topic = "orders";
+    mixed.records.push_back(*placement);
+    mixed.records.back().offset = offset + 2;
+    mixed.records.push_back(*placement);
+    mixed.records.back().event.orderId = "pg-direct-fallback";
+    mixed.records.back().late = true; // stays out of the windows: only the per-order sums move
+    mixed.records.back().offset = offset + 3;
+    mixed.startOffsets.push_back({0, offset + 2});
+    mixed.offsets.push_back({0, offset + 4});
+    QVERIFY(sink.write(mixed).has_value());
+    const auto items = static_cast<std::int64_t>(placement->event.items.size());
+    QCOMPARE(sums(), before + items + (placement->event.customerId.empty() ? 0 : 1) + 1);
+    QCOMPARE(op::PostgresReader(parseUrl(m_server->url())).counters()->duplicates,
+             engine.report().events.duplicates + 3);
+    pqxx::read_transaction tx(db);
+    QCOMPARE(tx.exec("SELECT COUNT(*) FROM orders WHERE order_id = 'pg-direct-fallback' AND late")[0][0].as<int>(), 1);
 }
 
 void TestPgSchema::newerSchemaIsAClearError()
