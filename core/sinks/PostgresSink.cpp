@@ -1,5 +1,6 @@
 #include "sinks/PostgresSink.h"
 
+#include "sinks/PostgresDirectPath.h"
 #include "sinks/PostgresSchema.h"
 #include "sinks/PostgresStatements.h"
 #include "sinks/SinkPipeline.h"
@@ -7,7 +8,9 @@
 
 #include <pqxx/connection>
 #include <pqxx/result>
+#include <pqxx/except>
 #include <pqxx/stream_to>
+#include <pqxx/subtransaction>
 #include <pqxx/transaction>
 
 #include <chrono>
@@ -295,19 +298,39 @@ tl::expected<void, std::string> PostgresSink::write(const SinkBatch &batch)
                                  " (another worker stored these partitions: this one lost them)";
             return tl::make_unexpected(m_health.lastError);
         }
-        copyEvents(tx, batch);
-        copyItems(tx, batch);
         copyQuarantine(tx, batch);
         copyAlerts(tx, batch);
-        const std::size_t inserted = tx.exec(PostgresStatements::insertEvents(batch.topic, tx)).affected_rows();
-        if (inserted < batch.records.size()) {
-            for (const std::string &sql : PostgresStatements::dropStale(batch.topic, tx))
+        // The common batch (new placements only) goes straight into the tables; see PostgresDirectPath.
+        bool direct = false;
+        if (!batch.records.empty() && PostgresDirectPath::eligible(batch)) {
+            try {
+                pqxx::subtransaction sub(tx, "direct");
+                PostgresDirectPath::copyFacts(sub, batch, m_settings);
+                sub.commit();
+                direct = true;
+            } catch (const pqxx::unique_violation &) {
+                // Some record was stored before (a restart, another worker): rolled back to the
+                // savepoint, the staging path sorts out which ones.
+            }
+        }
+        std::size_t inserted = batch.records.size();
+        if (direct) {
+            PostgresDirectPath::upsertAggregates(tx, batch, m_settings);
+            for (const std::string &sql : PostgresStatements::sideTables(m_settings))
+                tx.exec(sql);
+        } else {
+            copyEvents(tx, batch);
+            copyItems(tx, batch);
+            inserted = tx.exec(PostgresStatements::insertEvents(batch.topic, tx)).affected_rows();
+            if (inserted < batch.records.size()) {
+                for (const std::string &sql : PostgresStatements::dropStale(batch.topic, tx))
+                    tx.exec(sql);
+            }
+            for (const std::string &sql : PostgresStatements::derived(m_settings, oneEventPerOrder(batch)))
                 tx.exec(sql);
         }
         const std::int64_t duplicates =
             batch.duplicates + static_cast<std::int64_t>(batch.records.size()) - static_cast<std::int64_t>(inserted);
-        for (const std::string &sql : PostgresStatements::derived(m_settings, oneEventPerOrder(batch)))
-            tx.exec(sql);
         if (duplicates > 0)
             tx.exec("UPDATE ingest_counters SET value = value + " + std::to_string(duplicates) +
                     " WHERE name = 'duplicates'");

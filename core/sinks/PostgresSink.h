@@ -9,10 +9,11 @@
 
 namespace op {
 
-// The durable PostgreSQL sink of docs/storage.md. write() stores a batch in one transaction: COPY
-// (pqxx::stream_to) into temporary staging tables, then INSERT … SELECT … ON CONFLICT into
-// `order_events` and the tables derived from the records it actually inserted (so a record stored
-// twice, by a restarted or a second worker, changes nothing), the counters and `ingest_offsets`,
+// The durable PostgreSQL sink of docs/storage.md. write() stores a batch in one transaction: new
+// placements by COPY straight into the tables (PostgresDirectPath); otherwise, or when one of them
+// was stored before, COPY (pqxx::stream_to) into temporary staging tables, then INSERT … SELECT … ON
+// CONFLICT into `order_events` and the tables derived from the records it actually inserted (so a
+// record stored twice, by a restarted or a second worker, changes nothing); the counters and `ingest_offsets`,
 // guarded: each partition's stored next offset must equal the batch's start. A batch already
 // stored (the commit went through but its answer was lost) is recognised and skipped.
 //

@@ -183,6 +183,15 @@ SELECT )SQL" + ts("event_time_ms") + R"SQL(, order_id, first_item, item_qty, amo
  ORDER BY order_id
 ON CONFLICT (order_id) DO NOTHING
 )SQL");
+    for (std::string &sql : sideTables(settings))
+        out.push_back(std::move(sql));
+    return out;
+}
+
+std::vector<std::string> PostgresStatements::sideTables(const EngineSettings &settings)
+{
+    const std::string rtWidth = std::to_string(settings.realtimeWindowMs);
+    std::vector<std::string> out;
     // Live alerts; an IP-velocity alert also counts in its realtime window (the first worker to
     // store an alert for an IP and window counts it).
     out.push_back(R"SQL(

@@ -24,6 +24,9 @@ struct PostgresStatements
     // high_value_orders, alerts (+ realtime_stats.suspicious_ip_count), quarantine.
     // oneEventPerOrder: no order_id occurs twice in the batch (no merging needed, a cheaper statement).
     static std::vector<std::string> derived(const EngineSettings &settings, bool oneEventPerOrder);
+    // The last two of derived(): alerts (+ realtime_stats.suspicious_ip_count) and quarantine from
+    // stage_alerts and stage_quarantine (also run by PostgresDirectPath's batches).
+    static std::vector<std::string> sideTables(const EngineSettings &settings);
 };
 
 } // namespace op

@@ -1,7 +1,8 @@
 // PostgreSQL sink throughput (issue 5): generated orders with their items stored through
-// PostgresSink (COPY into staging tables, then INSERT … SELECT into order_events and every derived
-// table, one transaction per 5,000-record batch) beside per-row prepared INSERTs of the same orders
-// and items, in the same run, against a PostgreSQL started for the run (as in tests/common).
+// PostgresSink (all-new placements: COPY straight into order_events, orders, order_items and
+// high_value_orders, plus the batch's aggregates upserted into the derived tables; one transaction
+// per 20,000-record batch) beside per-row prepared INSERTs of the same orders and items, in the same
+// run, against a PostgreSQL started for the run (as in tests/common).
 //
 // usage: bench_pg_sink [ORDERS (200000)] [ROW_INSERT_ORDERS (20000)]
 #include "BenchSupport.h"
@@ -20,7 +21,7 @@
 
 namespace {
 
-constexpr std::size_t kBatch = 5000;
+constexpr std::size_t kBatch = 20000;
 
 std::vector<op::SinkBatch> makeBatches(std::int64_t orders)
 {

@@ -9,6 +9,7 @@
 #include "analytics/ReportJson.h"
 #include "io/NdjsonDecoder.h"
 #include "sinks/PostgresReader.h"
+#include "sinks/PostgresSchema.h"
 #include "sinks/PostgresSink.h"
 #include "sinks/PostgresUrl.h"
 #include "sinks/ReportRebuilder.h"
@@ -126,7 +127,9 @@ void TestPgSchema::migrationsAreIdempotent()
     }
     pqxx::connection db(parseUrl(m_server->url()).connectionString());
     pqxx::read_transaction tx(db);
-    QCOMPARE(tx.exec("SELECT COUNT(*), MAX(version) FROM schema_version")[0][0].as<int>(), 1);
+    const pqxx::row version = tx.exec("SELECT COUNT(*), MAX(version) FROM schema_version")[0];
+    QCOMPARE(version[0].as<int>(), op::PostgresSchema::kVersion);
+    QCOMPARE(version[1].as<int>(), op::PostgresSchema::kVersion);
     // Seed 002's four tables with their exact columns (suspicious_ips is a view).
     const std::pair<const char *, const char *> kColumns[] = {
         {"realtime_stats", "id,stat_time,total_orders,total_sales,avg_order_value,suspicious_ip_count,created_at"},
@@ -274,6 +277,34 @@ void TestPgSchema::batchesStoreTheRecordsAndTheDashboardTables()
     QCOMPARE(sums(), before);
     op::PostgresReader counted(parseUrl(m_server->url()));
     QCOMPARE(counted.counters()->duplicates, engine.report().events.duplicates + 2);
+
+    // New placements only (the direct COPY path) but one of them stored before: the COPY fails on
+    // the key, and the staging path stores the new one alone.
+    const op::StoredRecord *placement = nullptr;
+    for (const op::StoredRecord &r : batches.front().records) {
+        if (r.event.type == op::EventType::Order || r.event.type == op::EventType::Placed) {
+            placement = &r;
+            break;
+        }
+    }
+    QVERIFY(placement != nullptr);
+    op::SinkBatch mixed;
+    mixed.topic = "orders";
+    mixed.records.push_back(*placement);
+    mixed.records.back().offset = offset + 2;
+    mixed.records.push_back(*placement);
+    mixed.records.back().event.orderId = "pg-direct-fallback";
+    mixed.records.back().late = true; // stays out of the windows: only the per-order sums move
+    mixed.records.back().offset = offset + 3;
+    mixed.startOffsets.push_back({0, offset + 2});
+    mixed.offsets.push_back({0, offset + 4});
+    QVERIFY(sink.write(mixed).has_value());
+    const auto items = static_cast<std::int64_t>(placement->event.items.size());
+    QCOMPARE(sums(), before + items + (placement->event.customerId.empty() ? 0 : 1) + 1);
+    QCOMPARE(op::PostgresReader(parseUrl(m_server->url())).counters()->duplicates,
+             engine.report().events.duplicates + 3);
+    pqxx::read_transaction tx(db);
+    QCOMPARE(tx.exec("SELECT COUNT(*) FROM orders WHERE order_id = 'pg-direct-fallback' AND late")[0][0].as<int>(), 1);
 }
 
 void TestPgSchema::newerSchemaIsAClearError()
@@ -287,7 +318,7 @@ void TestPgSchema::newerSchemaIsAClearError()
     op::PostgresSink sink(parseUrl(m_server->url()));
     const auto opened = sink.open();
     QVERIFY(!opened.has_value());
-    QCOMPARE(opened.error(), std::string("database schema version 7 is newer than this OrderPulse (1); upgrade OrderPulse"));
+    QCOMPARE(opened.error(), std::string("database schema version 7 is newer than this OrderPulse (2); upgrade OrderPulse"));
     QCOMPARE(sink.health().state, std::string("error"));
     const CliResult report = runCli({QStringLiteral("report"), QStringLiteral("--postgres"), m_server->url()});
     QCOMPARE(report.exitCode, 1);
