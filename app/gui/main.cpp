@@ -1,10 +1,14 @@
 // orderpulse: the desktop application. Parses arguments and opens the main window.
 #include "MainWindow.h"
 #include "common/DemoData.h"
+#include "common/Language.h"
+#include "kiosk/KioskController.h"
+#include "kiosk/KioskPin.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QSettings>
 
 #include <cstdio>
 
@@ -26,18 +30,36 @@ int main(int argc, char **argv)
                                      QStringLiteral("Replay to the end (default: the bundled demo), write every "
                                                     "page as DIR/<page>.png at 1600x1000, and exit."),
                                      QStringLiteral("DIR"));
-    // Accepted now; the translations arrive with the language work (the UI is English until then).
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: ko or en."),
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("User interface language: ko or en (default: settings, then the system locale)."),
                                   QStringLiteral("LANG"));
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Wall-screen mode: full screen, rotating pages."));
+    const QCommandLineOption kioskInterval(QStringLiteral("kiosk-interval"),
+                                           QStringLiteral("Seconds each page stays in kiosk mode (default 20)."),
+                                           QStringLiteral("S"));
+    const QCommandLineOption kioskPin(QStringLiteral("kiosk-pin"),
+                                      QStringLiteral("PIN needed to leave kiosk mode (default: the one in settings)."),
+                                      QStringLiteral("PIN"));
+    const QCommandLineOption screen(QStringLiteral("screen"), QStringLiteral("Screen number for kiosk mode."),
+                                    QStringLiteral("N"));
     parser.addOption(replay);
     parser.addOption(capture);
     parser.addOption(lang);
+    parser.addOption(kiosk);
+    parser.addOption(kioskInterval);
+    parser.addOption(kioskPin);
+    parser.addOption(screen);
     parser.process(app);
 
     if (parser.isSet(lang) && parser.value(lang) != QLatin1String("ko") && parser.value(lang) != QLatin1String("en")) {
         std::fprintf(stderr, "orderpulse: --lang must be ko or en\n");
         return 2;
     }
+
+    const QString saved = QSettings().value(QStringLiteral("ui/language")).toString();
+    opui::Language::apply(parser.isSet(lang) ? parser.value(lang)
+                          : saved.isEmpty()  ? opui::Language::systemLanguage()
+                                             : saved);
 
     QString path;
     if (parser.isSet(replay)) {
@@ -78,7 +100,23 @@ int main(int argc, char **argv)
         return QApplication::exec();
     }
 
-    window.show();
+    if (parser.isSet(kiosk)) {
+        opui::KioskOptions options;
+        bool ok = true;
+        if (parser.isSet(kioskInterval))
+            options.rotateMs = static_cast<int>(parser.value(kioskInterval).toDouble(&ok) * 1000);
+        if (!ok || options.rotateMs < 1000) {
+            std::fprintf(stderr, "orderpulse: --kiosk-interval must be a number of seconds >= 1\n");
+            return 2;
+        }
+        if (parser.isSet(screen))
+            options.screen = parser.value(screen).toInt();
+        options.pinHash = parser.isSet(kioskPin) ? opui::KioskPin::hash(parser.value(kioskPin)) : opui::KioskPin::stored();
+        auto *controller = new opui::KioskController(&window, options, &window);
+        controller->start();
+    } else {
+        window.show();
+    }
     if (!path.isEmpty())
         window.startReplay({path});
     return QApplication::exec();

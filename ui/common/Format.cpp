@@ -38,7 +38,8 @@ QString Format::number(double value, int decimals)
 
 QString Format::percent(double ratio)
 {
-    return locale().toString(ratio * 100.0, 'f', 1) + QStringLiteral(" %");
+    // Korean writes "12.3%", English here "12.3 %": the translation decides.
+    return QCoreApplication::translate("Format", "%1 %").arg(locale().toString(ratio * 100.0, 'f', 1));
 }
 
 QString Format::minutes(std::optional<double> value)

@@ -1,6 +1,7 @@
 #include "pages/CustomersPage.h"
 
 #include "common/Format.h"
+#include "common/Labels.h"
 #include "models/CustomerTableModel.h"
 #include "widgets/ChartKit.h"
 #include "widgets/HeatmapWidget.h"
@@ -45,7 +46,7 @@ CustomersPage::CustomersPage(QWidget *parent)
     m_segmentAxis->setTitleText(tr("Segment"));
     QStringList names;
     for (const char *n : op::kSegmentNames)
-        names << QCoreApplication::translate("Segment", n);
+        names << Labels::segment(n);
     m_segmentAxis->setCategories(names);
     m_segmentValues = new QCategoryAxis(sc);
     m_segmentValues->setTitleText(tr("Customers"));

@@ -7,6 +7,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QLegend>
 #include <QDateTime>
 #include <QCursor>
 #include <QPainter>
@@ -29,6 +30,23 @@ QChartView *ChartKit::makeView(const QString &title, QWidget *parent)
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
     return view;
+}
+
+void ChartKit::scaleFonts(QWidget *root, double factor)
+{
+    const auto scaled = [factor](QFont f) {
+        f.setPointSizeF(f.pointSizeF() * factor);
+        return f;
+    };
+    for (QChartView *view : root->findChildren<QChartView *>()) {
+        QChart *chart = view->chart();
+        chart->setTitleFont(scaled(chart->titleFont()));
+        chart->legend()->setFont(scaled(chart->legend()->font()));
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsFont(scaled(axis->labelsFont()));
+            axis->setTitleFont(scaled(axis->titleFont()));
+        }
+    }
 }
 
 double ChartKit::niceStep(double max, int targetTicks)
