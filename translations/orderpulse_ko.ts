@@ -377,7 +377,7 @@
         </message>
         <message>
             <source>Acknowledge</source>
-            <translation>확인</translation>
+            <translation>확인 처리</translation>
         </message>
         <message>
             <source>Acknowledge the selected alerts, or every shown alert when none is selected (Ctrl+K)</source>

@@ -87,6 +87,14 @@ void MainWindow::buildUi()
     m_banner->setStyleSheet(QStringLiteral("QLabel#staleBanner { background: #B71C1C; color: white; font-weight: bold; padding: 6px; }"));
     m_banner->hide();
     outer->addWidget(m_banner);
+    m_pageTitle = new QLabel(central);
+    QFont titleFont = m_pageTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_pageTitle->setFont(titleFont);
+    m_pageTitle->setContentsMargins(10, 6, 10, 0);
+    m_pageTitle->setVisible(!m_chromeVisible);
+    outer->addWidget(m_pageTitle);
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     outer->addLayout(row, 1);
@@ -111,6 +119,7 @@ void MainWindow::buildUi()
     m_nav->setFixedWidth(navWidth + 40);
     m_nav->setCurrentRow(0);
     m_nav->setVisible(m_chromeVisible);
+    m_pageTitle->setText(m_pages.front()->title());
     row->addWidget(m_nav);
     row->addWidget(m_stack, 1);
     setCentralWidget(central); // deletes the previous one, pages included
@@ -244,6 +253,7 @@ void MainWindow::rebuild()
     buildUi();
     m_stack->setCurrentIndex(current);
     m_nav->setCurrentRow(current);
+    m_pageTitle->setText(page(current)->title());
     if (m_latest && m_latest->sources.size() == 1 && m_latest->sources.front().progress >= 0)
         m_progress->setValue(static_cast<int>(m_latest->sources.front().progress * 1000));
     render();
@@ -300,6 +310,7 @@ void MainWindow::showPage(int index)
     if (m_nav->currentRow() != index)
         m_nav->setCurrentRow(index); // re-enters through currentRowChanged
     m_stack->setCurrentIndex(index);
+    m_pageTitle->setText(page(index)->title());
     render();
     Q_EMIT pageShown(index);
 }
@@ -365,6 +376,7 @@ void MainWindow::setChromeVisible(bool visible)
     statusBar()->setVisible(visible);
     m_toolBar->setVisible(visible);
     m_nav->setVisible(visible);
+    m_pageTitle->setVisible(!visible);
 }
 
 void MainWindow::setFontScale(double scale)

@@ -61,6 +61,9 @@ public:
     void setStaleWatch(int ms, bool evenWhenFinished);
     bool isStale() const;
     QString staleText() const;
+    QLabel *staleBanner() const { return m_banner; }
+    bool isChromeVisible() const { return m_chromeVisible; }
+    double fontScale() const { return m_fontScale; }
     // Asked before the window closes; false keeps it open (the kiosk's PIN).
     void setCloseGuard(std::function<bool()> guard) { m_closeGuard = std::move(guard); }
 
@@ -105,6 +108,7 @@ private:
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_banner = nullptr;
+    QLabel *m_pageTitle = nullptr; // kiosk only: the page list is hidden there
     QToolBar *m_toolBar = nullptr;
     QAction *m_play = nullptr;
     QComboBox *m_speed = nullptr;

@@ -56,6 +56,18 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    opui::KioskOptions kioskOptions;
+    bool intervalOk = true;
+    if (parser.isSet(kioskInterval))
+        kioskOptions.rotateMs = static_cast<int>(parser.value(kioskInterval).toDouble(&intervalOk) * 1000);
+    if (!intervalOk || kioskOptions.rotateMs < 1000) {
+        std::fprintf(stderr, "orderpulse: --kiosk-interval must be a number of seconds >= 1\n");
+        return 2;
+    }
+    if (parser.isSet(screen))
+        kioskOptions.screen = parser.value(screen).toInt();
+    kioskOptions.pinHash = parser.isSet(kioskPin) ? opui::KioskPin::hash(parser.value(kioskPin)) : opui::KioskPin::stored();
+
     const QString saved = QSettings().value(QStringLiteral("ui/language")).toString();
     opui::Language::apply(parser.isSet(lang) ? parser.value(lang)
                           : saved.isEmpty()  ? opui::Language::systemLanguage()
@@ -95,24 +107,17 @@ int main(int argc, char **argv)
                              QApplication::exit(0);
                          });
         window.resize(1600, 1000);
+        if (parser.isSet(kiosk)) { // how the wall screen looks: no chrome, large type
+            window.setChromeVisible(false);
+            window.setFontScale(kioskOptions.fontScale);
+        }
         window.show();
         window.startReplay({path});
         return QApplication::exec();
     }
 
     if (parser.isSet(kiosk)) {
-        opui::KioskOptions options;
-        bool ok = true;
-        if (parser.isSet(kioskInterval))
-            options.rotateMs = static_cast<int>(parser.value(kioskInterval).toDouble(&ok) * 1000);
-        if (!ok || options.rotateMs < 1000) {
-            std::fprintf(stderr, "orderpulse: --kiosk-interval must be a number of seconds >= 1\n");
-            return 2;
-        }
-        if (parser.isSet(screen))
-            options.screen = parser.value(screen).toInt();
-        options.pinHash = parser.isSet(kioskPin) ? opui::KioskPin::hash(parser.value(kioskPin)) : opui::KioskPin::stored();
-        auto *controller = new opui::KioskController(&window, options, &window);
+        auto *controller = new opui::KioskController(&window, kioskOptions, &window);
         controller->start();
     } else {
         window.show();
