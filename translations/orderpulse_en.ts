@@ -665,6 +665,33 @@ Real-time order analytics.</translation>
             <source>cannot write '%1'</source>
             <translation>cannot write '%1'</translation>
         </message>
+        <message>
+            <source>Desktop &amp;notifications for new alerts</source>
+            <translation>Desktop &amp;notifications for new alerts</translation>
+        </message>
+        <message>
+            <source>Kiosk &amp;PIN…</source>
+            <translation>Kiosk &amp;PIN…</translation>
+        </message>
+        <message>
+            <source>OrderPulse: new fraud alerts</source>
+            <translation>OrderPulse: new fraud alerts</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new alert(s); %1 unacknowledged in all.</source>
+            <translation>
+                <numerusform>%n new alert; %1 unacknowledged in all.</numerusform>
+                <numerusform>%n new alerts; %1 unacknowledged in all.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Kiosk PIN</source>
+            <translation>Kiosk PIN</translation>
+        </message>
+        <message>
+            <source>PIN needed to leave kiosk mode (empty: none):</source>
+            <translation>PIN needed to leave kiosk mode (empty: none):</translation>
+        </message>
     </context>
     <context>
         <name>opui::MerchantTableModel</name>

@@ -664,6 +664,32 @@ Real-time order analytics.</source>
             <source>cannot write '%1'</source>
             <translation>'%1'에 쓸 수 없습니다</translation>
         </message>
+        <message>
+            <source>Desktop &amp;notifications for new alerts</source>
+            <translation>새 알림 데스크톱 알림 받기(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Kiosk &amp;PIN…</source>
+            <translation>키오스크 PIN(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>OrderPulse: new fraud alerts</source>
+            <translation>OrderPulse: 새 이상 거래 알림</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new alert(s); %1 unacknowledged in all.</source>
+            <translation>
+                <numerusform>새 알림 %n건, 미확인 알림은 모두 %1건입니다.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Kiosk PIN</source>
+            <translation>키오스크 PIN</translation>
+        </message>
+        <message>
+            <source>PIN needed to leave kiosk mode (empty: none):</source>
+            <translation>키오스크 모드를 종료할 때 필요한 PIN (비워 두면 PIN 없음):</translation>
+        </message>
     </context>
     <context>
         <name>opui::MerchantTableModel</name>

@@ -4,6 +4,7 @@
 #include "common/AlertLedger.h"
 #include "common/Format.h"
 #include "common/Language.h"
+#include "kiosk/KioskPin.h"
 #include "pages/CustomersPage.h"
 #include "pages/DeliveryPage.h"
 #include "pages/FraudPage.h"
@@ -22,6 +23,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -32,6 +35,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -60,6 +64,25 @@ MainWindow::MainWindow(QWidget *parent)
     m_staleTimer.setInterval(1000);
     connect(&m_staleTimer, &QTimer::timeout, this, &MainWindow::checkStale);
     connect(m_alerts, &AlertLedger::changed, this, &MainWindow::updateAlertBadge);
+    // Desktop notifications where a system tray exists (not under offscreen or a bare X server).
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(QStringLiteral("OrderPulse"));
+        m_tray->show();
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            activateWindow();
+            showPage(Fraud);
+        });
+    }
+    m_notifyTimer.setSingleShot(true);
+    m_notifyTimer.setInterval(3000);
+    connect(&m_notifyTimer, &QTimer::timeout, this, &MainWindow::notifyAlerts);
+    connect(m_alerts, &AlertLedger::newAlert, this, [this] {
+        ++m_newAlerts;
+        if (!m_notifyTimer.isActive())
+            m_notifyTimer.start();
+    });
     connect(m_replay, &ReplayController::snapshotReady, this, &MainWindow::onSnapshot);
     connect(m_replay, &ReplayController::progressChanged, this,
             [this](double fraction) { m_progress->setValue(static_cast<int>(fraction * 1000)); });
@@ -180,6 +203,14 @@ void MainWindow::buildMenus()
         group->addAction(a);
     }
 
+    QAction *notify = settings->addAction(tr("Desktop &notifications for new alerts"));
+    notify->setCheckable(true);
+    notify->setChecked(QSettings().value(QStringLiteral("ui/notifications"), true).toBool());
+    notify->setEnabled(m_tray != nullptr);
+    connect(notify, &QAction::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("ui/notifications"), on); });
+    settings->addAction(tr("Kiosk &PIN…"), this, &MainWindow::setKioskPin);
+
     QMenu *help = bar->addMenu(tr("&Help"));
     help->addAction(tr("&About OrderPulse"), this, [this] {
         QMessageBox::about(this, tr("About OrderPulse"),
@@ -264,6 +295,27 @@ void MainWindow::chooseLanguage(const QString &code)
 {
     QSettings().setValue(QStringLiteral("ui/language"), code);
     Language::apply(code.isEmpty() ? Language::systemLanguage() : code);
+}
+
+void MainWindow::notifyAlerts()
+{
+    const int n = std::exchange(m_newAlerts, 0);
+    if (!m_tray || n == 0 || !QSettings().value(QStringLiteral("ui/notifications"), true).toBool())
+        return;
+    m_tray->showMessage(tr("OrderPulse: new fraud alerts"),
+                        tr("%n new alert(s); %1 unacknowledged in all.", nullptr, n)
+                            .arg(Format::count(m_alerts->unacknowledgedCount())),
+                        QSystemTrayIcon::Warning);
+}
+
+void MainWindow::setKioskPin()
+{
+    bool ok = false;
+    const QString pin = QInputDialog::getText(this, tr("Kiosk PIN"),
+                                              tr("PIN needed to leave kiosk mode (empty: none):"),
+                                              QLineEdit::Password, QString(), &ok);
+    if (ok)
+        KioskPin::store(pin);
 }
 
 void MainWindow::openDataset()

@@ -15,6 +15,7 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QStackedWidget;
+class QSystemTrayIcon;
 class QToolBar;
 
 namespace opui {
@@ -87,12 +88,17 @@ private:
     void checkStale();
     void openDataset();
     void chooseLanguage(const QString &code);
+    void notifyAlerts();
+    void setKioskPin();
 
     ReplayController *m_replay = nullptr;
     AlertLedger *m_alerts = nullptr;
     SnapshotPtr m_latest;
     QTimer m_redraw;
     QTimer m_staleTimer;
+    QTimer m_notifyTimer; // coalesces new alerts into one desktop notification
+    int m_newAlerts = 0;
+    QSystemTrayIcon *m_tray = nullptr;
     std::int64_t m_lastArrivalMs = 0; // wall clock, UTC ms
     int m_staleAfterMs = 0;
     bool m_staleEvenWhenFinished = false;
