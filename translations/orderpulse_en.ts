@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>Category</name>
+        <message>
+            <source>asian</source>
+            <translation>asian</translation>
+        </message>
+        <message>
+            <source>bunsik</source>
+            <translation>bunsik</translation>
+        </message>
+        <message>
+            <source>burger</source>
+            <translation>burger</translation>
+        </message>
+        <message>
+            <source>chicken</source>
+            <translation>chicken</translation>
+        </message>
+        <message>
+            <source>chinese</source>
+            <translation>chinese</translation>
+        </message>
+        <message>
+            <source>japanese</source>
+            <translation>japanese</translation>
+        </message>
+        <message>
+            <source>korean</source>
+            <translation>korean</translation>
+        </message>
+        <message>
+            <source>pizza</source>
+            <translation>pizza</translation>
+        </message>
+        <message>
+            <source>western</source>
+            <translation>western</translation>
+        </message>
+        <message>
+            <source>cafe</source>
+            <translation>cafe</translation>
+        </message>
+        <message>
+            <source>dessert</source>
+            <translation>dessert</translation>
+        </message>
+    </context>
+    <context>
         <name>Format</name>
         <message>
             <source>%1 min</source>
@@ -354,6 +401,61 @@
         </message>
     </context>
     <context>
+        <name>opui::FilterBar</name>
+        <message>
+            <source>Period:</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>All time</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>Last hour</translation>
+        </message>
+        <message>
+            <source>Last 6 hours</source>
+            <translation>Last 6 hours</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Last 24 hours</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Last 7 days</translation>
+        </message>
+        <message>
+            <source>Orders placed in this period before the latest event</source>
+            <translation>Orders placed in this period before the latest event</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Region:</translation>
+        </message>
+        <message>
+            <source>Category:</source>
+            <translation>Category:</translation>
+        </message>
+        <message>
+            <source>Restaurant:</source>
+            <translation>Restaurant:</translation>
+        </message>
+        <message>
+            <source>Clear filter</source>
+            <translation>Clear filter</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>Filtered</source>
+            <translation>Filtered</translation>
+        </message>
+    </context>
+    <context>
         <name>opui::FraudPage</name>
         <message>
             <source>Recent alerts</source>
@@ -691,6 +793,14 @@ Real-time order analytics.</translation>
         <message>
             <source>PIN needed to leave kiosk mode (empty: none):</source>
             <translation>PIN needed to leave kiosk mode (empty: none):</translation>
+        </message>
+        <message>
+            <source>Filter cleared: recomputing…</source>
+            <translation>Filter cleared: recomputing…</translation>
+        </message>
+        <message>
+            <source>Filter changed: recomputing…</source>
+            <translation>Filter changed: recomputing…</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
     <context>
+        <name>Category</name>
+        <message>
+            <source>asian</source>
+            <translation>아시안</translation>
+        </message>
+        <message>
+            <source>bunsik</source>
+            <translation>분식</translation>
+        </message>
+        <message>
+            <source>burger</source>
+            <translation>버거</translation>
+        </message>
+        <message>
+            <source>chicken</source>
+            <translation>치킨</translation>
+        </message>
+        <message>
+            <source>chinese</source>
+            <translation>중식</translation>
+        </message>
+        <message>
+            <source>japanese</source>
+            <translation>일식</translation>
+        </message>
+        <message>
+            <source>korean</source>
+            <translation>한식</translation>
+        </message>
+        <message>
+            <source>pizza</source>
+            <translation>피자</translation>
+        </message>
+        <message>
+            <source>western</source>
+            <translation>양식</translation>
+        </message>
+        <message>
+            <source>cafe</source>
+            <translation>카페</translation>
+        </message>
+        <message>
+            <source>dessert</source>
+            <translation>디저트</translation>
+        </message>
+    </context>
+    <context>
         <name>Format</name>
         <message>
             <source>%1 min</source>
@@ -354,6 +401,61 @@
         </message>
     </context>
     <context>
+        <name>opui::FilterBar</name>
+        <message>
+            <source>Period:</source>
+            <translation>기간:</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>전체 기간</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>최근 1시간</translation>
+        </message>
+        <message>
+            <source>Last 6 hours</source>
+            <translation>최근 6시간</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>최근 24시간</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>최근 7일</translation>
+        </message>
+        <message>
+            <source>Orders placed in this period before the latest event</source>
+            <translation>가장 최근 이벤트 기준으로 이 기간에 접수된 주문</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>지역:</translation>
+        </message>
+        <message>
+            <source>Category:</source>
+            <translation>업종:</translation>
+        </message>
+        <message>
+            <source>Restaurant:</source>
+            <translation>음식점:</translation>
+        </message>
+        <message>
+            <source>Clear filter</source>
+            <translation>필터 해제</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>전체</translation>
+        </message>
+        <message>
+            <source>Filtered</source>
+            <translation>필터 적용 중</translation>
+        </message>
+    </context>
+    <context>
         <name>opui::FraudPage</name>
         <message>
             <source>Recent alerts</source>
@@ -689,6 +791,14 @@ Real-time order analytics.</source>
         <message>
             <source>PIN needed to leave kiosk mode (empty: none):</source>
             <translation>키오스크 모드를 종료할 때 필요한 PIN (비워 두면 PIN 없음):</translation>
+        </message>
+        <message>
+            <source>Filter cleared: recomputing…</source>
+            <translation>필터 해제: 다시 계산하는 중…</translation>
+        </message>
+        <message>
+            <source>Filter changed: recomputing…</source>
+            <translation>필터 변경: 다시 계산하는 중…</translation>
         </message>
     </context>
     <context>

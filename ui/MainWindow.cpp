@@ -13,6 +13,7 @@
 #include "pages/RestaurantsPage.h"
 #include "pages/TrendsPage.h"
 #include "widgets/ChartKit.h"
+#include "widgets/FilterBar.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -110,6 +111,14 @@ void MainWindow::buildUi()
     m_banner->setStyleSheet(QStringLiteral("QLabel#staleBanner { background: #B71C1C; color: white; font-weight: bold; padding: 6px; }"));
     m_banner->hide();
     outer->addWidget(m_banner);
+    m_filterBar = new FilterBar(central);
+    m_filterBar->setFilter(m_filter, static_cast<FilterBar::Period>(m_filterPeriod));
+    m_filterBar->setVisible(m_chromeVisible);
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this](const op::EventFilter &f) {
+        m_filterPeriod = m_filterBar->period();
+        setFilter(f);
+    });
+    outer->addWidget(m_filterBar);
     m_pageTitle = new QLabel(central);
     QFont titleFont = m_pageTitle->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
@@ -379,8 +388,22 @@ void MainWindow::applySnapshot(SnapshotPtr snapshot)
     Q_EMIT snapshotArrived();
 }
 
+std::int64_t MainWindow::setFilter(const op::EventFilter &filter)
+{
+    m_filter = filter;
+    m_filterBar->setFilter(filter, static_cast<FilterBar::Period>(m_filterPeriod));
+    const std::int64_t generation = m_replay->setFilter(filter);
+    m_play->setEnabled(true);
+    m_statusText = filter.isEmpty() ? tr("Filter cleared: recomputing…") : tr("Filter changed: recomputing…");
+    m_status->setText(m_statusText);
+    return generation;
+}
+
 void MainWindow::onSnapshot(SnapshotPtr snapshot)
 {
+    // A new filter pass starts a new engine, whose sequence numbers start again.
+    if (m_latest && snapshot->filterGeneration != m_latest->filterGeneration)
+        m_renderedSequence.assign(m_pages.size(), -1);
     m_latest = std::move(snapshot);
     m_lastArrivalMs = QDateTime::currentMSecsSinceEpoch();
     if (!m_redraw.isActive())
@@ -396,6 +419,7 @@ void MainWindow::render()
         return;
     const op::Snapshot &s = *m_latest;
     m_alerts->update(s.recentAlerts);
+    m_filterBar->setSnapshot(s);
     const auto index = static_cast<std::size_t>(m_stack->currentIndex());
     if (m_renderedSequence[index] != s.sequence) {
         m_pages[index]->setSnapshot(s);
@@ -428,6 +452,7 @@ void MainWindow::setChromeVisible(bool visible)
     statusBar()->setVisible(visible);
     m_toolBar->setVisible(visible);
     m_nav->setVisible(visible);
+    m_filterBar->setVisible(visible);
     m_pageTitle->setVisible(!visible);
 }
 

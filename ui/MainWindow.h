@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runtime/EventFilter.h"
 #include "runtime/SnapshotTypes.h"
 
 #include <QMainWindow>
@@ -21,6 +22,7 @@ class QToolBar;
 namespace opui {
 
 class AlertLedger;
+class FilterBar;
 class Page;
 class ReplayController;
 
@@ -53,6 +55,12 @@ public:
     bool capturePages(const QString &dir, QSize size, QString *error);
 
     AlertLedger *alerts() const { return m_alerts; }
+
+    // The global filter: every page shows figures the worker computed over the matching orders.
+    // Returns the Snapshot::filterGeneration that snapshots under this filter carry.
+    std::int64_t setFilter(const op::EventFilter &filter);
+    const op::EventFilter &filter() const { return m_filter; }
+    FilterBar *filterBar() const { return m_filterBar; }
 
     // Kiosk support: hide the menu bar, toolbar, status bar and page list; scale every font.
     void setChromeVisible(bool visible);
@@ -114,6 +122,9 @@ private:
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_banner = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    op::EventFilter m_filter;
+    int m_filterPeriod = 0;
     QLabel *m_pageTitle = nullptr; // kiosk only: the page list is hidden there
     QToolBar *m_toolBar = nullptr;
     QAction *m_play = nullptr;

@@ -13,6 +13,13 @@ namespace {
     QT_TRANSLATE_NOOP("Segment", "Need Attention"), QT_TRANSLATE_NOOP("Segment", "Loyal"),
     QT_TRANSLATE_NOOP("Segment", "Promising"),      QT_TRANSLATE_NOOP("Segment", "New"),
     QT_TRANSLATE_NOOP("Segment", "Potential Loyalist"), QT_TRANSLATE_NOOP("Segment", "Champions")};
+[[maybe_unused]] constexpr const char *kCategories[] = {
+    QT_TRANSLATE_NOOP("Category", "asian"),   QT_TRANSLATE_NOOP("Category", "bunsik"),
+    QT_TRANSLATE_NOOP("Category", "burger"),  QT_TRANSLATE_NOOP("Category", "chicken"),
+    QT_TRANSLATE_NOOP("Category", "chinese"), QT_TRANSLATE_NOOP("Category", "japanese"),
+    QT_TRANSLATE_NOOP("Category", "korean"),  QT_TRANSLATE_NOOP("Category", "pizza"),
+    QT_TRANSLATE_NOOP("Category", "western"), QT_TRANSLATE_NOOP("Category", "cafe"),
+    QT_TRANSLATE_NOOP("Category", "dessert")};
 [[maybe_unused]] constexpr const char *kSources[] = {
     QT_TRANSLATE_NOOP("Source", "file replay"), QT_TRANSLATE_NOOP("Source", "kafka"),
     QT_TRANSLATE_NOOP("Source", "sqlite"),      QT_TRANSLATE_NOOP("Source", "postgresql"),
@@ -28,6 +35,11 @@ namespace {
 QString Labels::segment(const char *name)
 {
     return QCoreApplication::translate("Segment", name);
+}
+
+QString Labels::category(const std::string &name)
+{
+    return QCoreApplication::translate("Category", name.c_str());
 }
 
 QString Labels::sourceName(const std::string &name)

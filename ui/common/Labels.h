@@ -13,6 +13,7 @@ class Labels
 public:
     static QString segment(const char *name);
     static QString segment(const std::string &name) { return segment(name.c_str()); }
+    static QString category(const std::string &name);
     static QString sourceName(const std::string &name);
     static QString sourceState(const std::string &state);
 };
