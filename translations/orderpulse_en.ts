@@ -216,6 +216,49 @@
         </message>
     </context>
     <context>
+        <name>opui::ChartView</name>
+        <message>
+            <source>Wheel or drag: zoom · middle button or Shift+drag: pan · double-click: reset · right-click: export</source>
+            <translation>Wheel or drag: zoom · middle button or Shift+drag: pan · double-click: reset · right-click: export</translation>
+        </message>
+        <message>
+            <source>Reset view</source>
+            <translation>Reset view</translation>
+        </message>
+        <message>
+            <source>Export picture (PNG)…</source>
+            <translation>Export picture (PNG)…</translation>
+        </message>
+        <message>
+            <source>Export data (CSV)…</source>
+            <translation>Export data (CSV)…</translation>
+        </message>
+        <message>
+            <source>Export chart</source>
+            <translation>Export chart</translation>
+        </message>
+        <message>
+            <source>PNG pictures (*.png)</source>
+            <translation>PNG pictures (*.png)</translation>
+        </message>
+        <message>
+            <source>Could not write %1.</source>
+            <translation>Could not write %1.</translation>
+        </message>
+        <message>
+            <source>Export chart data</source>
+            <translation>Export chart data</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>Could not write %1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>opui::CustomerTableModel</name>
         <message>
             <source>Customer</source>
@@ -801,6 +844,45 @@ Real-time order analytics.</translation>
         <message>
             <source>Filter changed: recomputing…</source>
             <translation>Filter changed: recomputing…</translation>
+        </message>
+        <message>
+            <source>&amp;Export current page (PNG + CSV)…</source>
+            <translation>&amp;Export current page (PNG + CSV)…</translation>
+        </message>
+        <message>
+            <source>Export table (CSV)…</source>
+            <translation>Export table (CSV)…</translation>
+        </message>
+        <message>
+            <source>Export table</source>
+            <translation>Export table</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>Could not write %1: %2</translation>
+        </message>
+        <message>
+            <source>Export current page to folder</source>
+            <translation>Export current page to folder</translation>
+        </message>
+        <message>
+            <source>Export current page</source>
+            <translation>Export current page</translation>
+        </message>
+        <message>
+            <source>Could not export: %1</source>
+            <translation>Could not export: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n file(s) to %1.</source>
+            <translation>
+                <numerusform>Exported %n file to %1.</numerusform>
+                <numerusform>Exported %n files to %1.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -216,6 +216,49 @@
         </message>
     </context>
     <context>
+        <name>opui::ChartView</name>
+        <message>
+            <source>Wheel or drag: zoom · middle button or Shift+drag: pan · double-click: reset · right-click: export</source>
+            <translation>휠 또는 드래그: 확대 · 가운데 버튼 또는 Shift+드래그: 이동 · 더블클릭: 원래대로 · 오른쪽 클릭: 내보내기</translation>
+        </message>
+        <message>
+            <source>Reset view</source>
+            <translation>원래 보기로</translation>
+        </message>
+        <message>
+            <source>Export picture (PNG)…</source>
+            <translation>그림으로 내보내기 (PNG)…</translation>
+        </message>
+        <message>
+            <source>Export data (CSV)…</source>
+            <translation>데이터 내보내기 (CSV)…</translation>
+        </message>
+        <message>
+            <source>Export chart</source>
+            <translation>차트 내보내기</translation>
+        </message>
+        <message>
+            <source>PNG pictures (*.png)</source>
+            <translation>PNG 그림 (*.png)</translation>
+        </message>
+        <message>
+            <source>Could not write %1.</source>
+            <translation>%1에 쓸 수 없습니다.</translation>
+        </message>
+        <message>
+            <source>Export chart data</source>
+            <translation>차트 데이터 내보내기</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 파일 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>%1에 쓸 수 없습니다: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>opui::CustomerTableModel</name>
         <message>
             <source>Customer</source>
@@ -799,6 +842,44 @@ Real-time order analytics.</source>
         <message>
             <source>Filter changed: recomputing…</source>
             <translation>필터 변경: 다시 계산하는 중…</translation>
+        </message>
+        <message>
+            <source>&amp;Export current page (PNG + CSV)…</source>
+            <translation>현재 페이지 내보내기 (PNG + CSV)(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Export table (CSV)…</source>
+            <translation>표 내보내기 (CSV)…</translation>
+        </message>
+        <message>
+            <source>Export table</source>
+            <translation>표 내보내기</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 파일 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>%1에 쓸 수 없습니다: %2</translation>
+        </message>
+        <message>
+            <source>Export current page to folder</source>
+            <translation>현재 페이지를 내보낼 폴더</translation>
+        </message>
+        <message>
+            <source>Export current page</source>
+            <translation>현재 페이지 내보내기</translation>
+        </message>
+        <message>
+            <source>Could not export: %1</source>
+            <translation>내보낼 수 없습니다: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n file(s) to %1.</source>
+            <translation>
+                <numerusform>파일 %n개를 %1에 내보냈습니다.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

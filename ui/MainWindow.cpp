@@ -2,6 +2,7 @@
 
 #include "ReplayController.h"
 #include "common/AlertLedger.h"
+#include "common/Exporter.h"
 #include "common/Format.h"
 #include "common/Language.h"
 #include "kiosk/KioskPin.h"
@@ -37,6 +38,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
+#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -168,6 +170,7 @@ void MainWindow::buildUi()
     statusBar()->setVisible(m_chromeVisible);
     if (m_fontScale != 1.0)
         ChartKit::scaleFonts(central, m_fontScale);
+    addTableExports();
     updateAlertBadge();
 }
 
@@ -178,6 +181,8 @@ void MainWindow::buildMenus()
     QMenu *file = bar->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open dataset…"), this, &MainWindow::openDataset);
     open->setShortcut(QKeySequence::Open);
+    QAction *exportPage = file->addAction(tr("&Export current page (PNG + CSV)…"), this, &MainWindow::exportCurrentPage);
+    exportPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -315,6 +320,35 @@ void MainWindow::notifyAlerts()
                         tr("%n new alert(s); %1 unacknowledged in all.", nullptr, n)
                             .arg(Format::count(m_alerts->unacknowledgedCount())),
                         QSystemTrayIcon::Warning);
+}
+
+void MainWindow::addTableExports()
+{
+    for (QTableView *table : m_stack->findChildren<QTableView *>()) {
+        table->setContextMenuPolicy(Qt::ActionsContextMenu);
+        auto *action = new QAction(tr("Export table (CSV)…"), table);
+        connect(action, &QAction::triggered, table, [this, table] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export table"), QString(), tr("CSV files (*.csv)"));
+            QString error;
+            if (!path.isEmpty() && !Exporter::writeCsv(path, Exporter::tableCsv(table->model()), &error))
+                QMessageBox::warning(this, tr("Export table"), tr("Could not write %1: %2").arg(path, error));
+        });
+        table->addAction(action);
+    }
+}
+
+void MainWindow::exportCurrentPage()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export current page to folder"));
+    if (dir.isEmpty())
+        return;
+    QString error;
+    Page *p = page(currentPage());
+    const QStringList files = Exporter::exportPage(p, dir, p->captureName(), &error);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Export current page"), tr("Could not export: %1").arg(error));
+    m_statusText = tr("Exported %n file(s) to %1.", nullptr, static_cast<int>(files.size())).arg(dir);
+    m_status->setText(m_statusText);
 }
 
 void MainWindow::setKioskPin()

@@ -97,6 +97,8 @@ private:
     void openDataset();
     void chooseLanguage(const QString &code);
     void notifyAlerts();
+    void exportCurrentPage();
+    void addTableExports();
     void setKioskPin();
 
     ReplayController *m_replay = nullptr;

@@ -1,6 +1,7 @@
 #include "widgets/ChartKit.h"
 
 #include "common/Format.h"
+#include "widgets/ChartView.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
@@ -26,8 +27,7 @@ QChartView *ChartKit::makeView(const QString &title, QWidget *parent)
     // Room on the right: the last label of a bottom axis is centred on the plot's edge.
     chart->setMargins(QMargins(4, 4, 40, 4));
     chart->setBackgroundRoundness(0);
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
+    auto *view = new ChartView(chart, parent);
     view->setMinimumHeight(220);
     return view;
 }
