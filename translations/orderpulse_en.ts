@@ -347,6 +347,14 @@
             <source>as of %1</source>
             <translation>as of %1</translation>
         </message>
+        <message>
+            <source>CLV distribution</source>
+            <translation>CLV distribution</translation>
+        </message>
+        <message>
+            <source>CLV (₩)</source>
+            <translation>CLV (₩)</translation>
+        </message>
     </context>
     <context>
         <name>opui::DeliveryPage</name>
@@ -999,6 +1007,61 @@ Real-time order analytics.</translation>
         </message>
     </context>
     <context>
+        <name>opui::RestaurantDetail</name>
+        <message>
+            <source>Restaurant: %1</source>
+            <translation>Restaurant: %1</translation>
+        </message>
+        <message>
+            <source>Rank %1 of %2 by sales · %3 of all sales</source>
+            <translation>Rank %1 of %2 by sales · %3 of all sales</translation>
+        </message>
+        <message>
+            <source>This restaurant</source>
+            <translation>This restaurant</translation>
+        </message>
+        <message>
+            <source>Average restaurant</source>
+            <translation>Average restaurant</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>Orders</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <source>Average order</source>
+            <translation>Average order</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>Rating</translation>
+        </message>
+        <message>
+            <source>Mean delivery time</source>
+            <translation>Mean delivery time</translation>
+        </message>
+        <message>
+            <source>Late deliveries</source>
+            <translation>Late deliveries</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Show the dashboard for this restaurant</source>
+            <translation>Show the dashboard for this restaurant</translation>
+        </message>
+        <message>
+            <source>Filters every page to this restaurant: its trend, items, delivery times and alerts</source>
+            <translation>Filters every page to this restaurant: its trend, items, delivery times and alerts</translation>
+        </message>
+    </context>
+    <context>
         <name>opui::RestaurantsPage</name>
         <message>
             <source>Top 10 restaurants by sales</source>
@@ -1023,6 +1086,10 @@ Real-time order analytics.</translation>
         <message>
             <source>Restaurants</source>
             <translation>Restaurants</translation>
+        </message>
+        <message>
+            <source>Double-click a restaurant for its details</source>
+            <translation>Double-click a restaurant for its details</translation>
         </message>
     </context>
     <context>

@@ -347,6 +347,14 @@
             <source>as of %1</source>
             <translation>%1 기준</translation>
         </message>
+        <message>
+            <source>CLV distribution</source>
+            <translation>고객 생애 가치(CLV) 분포</translation>
+        </message>
+        <message>
+            <source>CLV (₩)</source>
+            <translation>CLV (₩)</translation>
+        </message>
     </context>
     <context>
         <name>opui::DeliveryPage</name>
@@ -996,6 +1004,61 @@ Real-time order analytics.</source>
         </message>
     </context>
     <context>
+        <name>opui::RestaurantDetail</name>
+        <message>
+            <source>Restaurant: %1</source>
+            <translation>음식점: %1</translation>
+        </message>
+        <message>
+            <source>Rank %1 of %2 by sales · %3 of all sales</source>
+            <translation>매출 순위 %2곳 중 %1위 · 전체 매출의 %3</translation>
+        </message>
+        <message>
+            <source>This restaurant</source>
+            <translation>이 음식점</translation>
+        </message>
+        <message>
+            <source>Average restaurant</source>
+            <translation>음식점 평균</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>주문</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>매출</translation>
+        </message>
+        <message>
+            <source>Average order</source>
+            <translation>객단가</translation>
+        </message>
+        <message>
+            <source>Rating</source>
+            <translation>평점</translation>
+        </message>
+        <message>
+            <source>Mean delivery time</source>
+            <translation>평균 배달 시간</translation>
+        </message>
+        <message>
+            <source>Late deliveries</source>
+            <translation>지연 배달</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>취소</translation>
+        </message>
+        <message>
+            <source>Show the dashboard for this restaurant</source>
+            <translation>이 음식점만 대시보드에 표시</translation>
+        </message>
+        <message>
+            <source>Filters every page to this restaurant: its trend, items, delivery times and alerts</source>
+            <translation>모든 페이지를 이 음식점으로 필터링합니다: 추이, 메뉴, 배달 시간, 알림</translation>
+        </message>
+    </context>
+    <context>
         <name>opui::RestaurantsPage</name>
         <message>
             <source>Top 10 restaurants by sales</source>
@@ -1020,6 +1083,10 @@ Real-time order analytics.</source>
         <message>
             <source>Restaurants</source>
             <translation>음식점</translation>
+        </message>
+        <message>
+            <source>Double-click a restaurant for its details</source>
+            <translation>음식점을 더블클릭하면 상세 정보를 봅니다</translation>
         </message>
     </context>
     <context>

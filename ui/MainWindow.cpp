@@ -139,6 +139,13 @@ void MainWindow::buildUi()
                new RestaurantsPage(m_stack), new DeliveryPage(m_stack), new FraudPage(m_stack, m_alerts),
                new HealthPage(m_stack)};
     m_renderedSequence.assign(m_pages.size(), -1);
+    connect(static_cast<RestaurantsPage *>(m_pages[Restaurants]), &RestaurantsPage::filterRequested, this,
+            [this](const QString &merchantId) {
+                op::EventFilter f = m_filter;
+                f.merchantId = merchantId.toStdString();
+                setFilter(f);
+                showPage(Overview);
+            });
     QFont navFont = m_nav->font();
     navFont.setPointSizeF(navFont.pointSizeF() * 1.15);
     m_nav->setFont(navFont);

@@ -68,6 +68,9 @@ void TestTranslations::numbersFollowTheLanguage()
     QCOMPARE(Format::percent(0.1234), QStringLiteral("12.3%"));
     QCOMPARE(Format::minutes(31.25), QStringLiteral("31.3분"));
     QCOMPARE(Format::locale().language(), QLocale::Korean);
+    QCOMPARE(Format::compactMoney(1500000), QStringLiteral("₩150만"));
+    QCOMPARE(Format::compactMoney(20000000), QStringLiteral("₩2천만"));
+    QCOMPARE(Format::compactMoney(250000000), QStringLiteral("₩2.5억"));
     QVERIFY(Language::apply(QStringLiteral("en")));
     QCOMPARE(Format::percent(0.1234), QStringLiteral("12.3 %"));
     QCOMPARE(Format::minutes(31.25), QStringLiteral("31.3 min"));
