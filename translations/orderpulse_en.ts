@@ -892,6 +892,22 @@ Real-time order analytics.</translation>
                 <numerusform>Exported %n files to %1.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>&amp;Theme</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>Follow the system</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>Dark</translation>
+        </message>
     </context>
     <context>
         <name>opui::MerchantTableModel</name>

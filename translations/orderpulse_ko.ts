@@ -889,6 +889,22 @@ Real-time order analytics.</source>
                 <numerusform>파일 %n개를 %1에 내보냈습니다.</numerusform>
             </translation>
         </message>
+        <message>
+            <source>&amp;Theme</source>
+            <translation>테마(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>시스템 설정 따르기</translation>
+        </message>
+        <message>
+            <source>Light</source>
+            <translation>밝게</translation>
+        </message>
+        <message>
+            <source>Dark</source>
+            <translation>어둡게</translation>
+        </message>
     </context>
     <context>
         <name>opui::MerchantTableModel</name>

@@ -5,6 +5,7 @@
 #include "common/Exporter.h"
 #include "common/Format.h"
 #include "common/Language.h"
+#include "common/Theme.h"
 #include "kiosk/KioskPin.h"
 #include "pages/CustomersPage.h"
 #include "pages/DeliveryPage.h"
@@ -177,6 +178,7 @@ void MainWindow::buildUi()
     statusBar()->setVisible(m_chromeVisible);
     if (m_fontScale != 1.0)
         ChartKit::scaleFonts(central, m_fontScale);
+    Theme::applyToCharts(central);
     addTableExports();
     updateAlertBadge();
 }
@@ -224,6 +226,21 @@ void MainWindow::buildMenus()
         group->addAction(a);
     }
 
+    QMenu *theme = settings->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(theme);
+    const std::pair<Theme::Mode, QString> modes[] = {
+        {Theme::System, tr("Follow the system")}, {Theme::Light, tr("Light")}, {Theme::Dark, tr("Dark")}};
+    for (const auto &entry : modes) {
+        const Theme::Mode mode = entry.first;
+        QAction *a = theme->addAction(entry.second, this, [this, mode] {
+            QSettings().setValue(QStringLiteral("ui/theme"), Theme::toString(mode));
+            Theme::apply(mode);
+            Theme::applyToCharts(centralWidget());
+        });
+        a->setCheckable(true);
+        a->setChecked(Theme::mode() == mode);
+        themes->addAction(a);
+    }
     QAction *notify = settings->addAction(tr("Desktop &notifications for new alerts"));
     notify->setCheckable(true);
     notify->setChecked(QSettings().value(QStringLiteral("ui/notifications"), true).toBool());

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "common/DemoData.h"
 #include "common/Language.h"
+#include "common/Theme.h"
 #include "kiosk/KioskController.h"
 #include "kiosk/KioskPin.h"
 
@@ -72,6 +73,8 @@ int main(int argc, char **argv)
     opui::Language::apply(parser.isSet(lang) ? parser.value(lang)
                           : saved.isEmpty()  ? opui::Language::systemLanguage()
                                              : saved);
+
+    opui::Theme::apply(opui::Theme::fromString(QSettings().value(QStringLiteral("ui/theme")).toString()));
 
     QString path;
     if (parser.isSet(replay)) {

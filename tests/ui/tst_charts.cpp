@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "common/Exporter.h"
 #include "common/Format.h"
+#include "common/Theme.h"
 #include "pages/OverviewPage.h"
 #include "widgets/ChartView.h"
 
@@ -15,6 +16,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QPalette>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void tableCsvQuotes();
     void exportPage();
     void keyboardShortcuts();
+    void darkAndLightTheme();
 };
 
 namespace {
@@ -209,6 +212,34 @@ void TestCharts::keyboardShortcuts()
     QTRY_VERIFY(window.windowState().testFlag(Qt::WindowFullScreen));
     QTest::keyClick(&window, Qt::Key_F11);
     QTRY_VERIFY(!window.windowState().testFlag(Qt::WindowFullScreen));
+}
+
+void TestCharts::darkAndLightTheme()
+{
+    const bool systemDark = Theme::systemIsDark();
+    QCOMPARE(systemDark, QApplication::palette().color(QPalette::Window).lightness() < 128);
+    Theme::apply(Theme::Dark);
+    QVERIFY(Theme::isDark());
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+    QVERIFY(QApplication::palette().color(QPalette::Text).lightness() > 128);
+    OverviewPage page;
+    Theme::applyToCharts(&page);
+    const QChart *chart = page.ordersSeries()->chart();
+    QVERIFY(chart->titleBrush().color().lightness() > 128);
+    QVERIFY(chart->backgroundBrush().color().lightness() < 128);
+    for (const QAbstractAxis *axis : chart->axes())
+        QVERIFY(axis->labelsBrush().color().lightness() > 128);
+
+    Theme::apply(Theme::Light);
+    QVERIFY(!Theme::isDark());
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() >= 128);
+    Theme::applyToCharts(&page);
+    QVERIFY(chart->titleBrush().color().lightness() < 128);
+
+    Theme::apply(Theme::System);
+    QCOMPARE(Theme::isDark(), systemDark);
+    QCOMPARE(Theme::fromString(QStringLiteral("dark")), Theme::Dark);
+    QCOMPARE(Theme::toString(Theme::Light), QStringLiteral("light"));
 }
 
 QTEST_MAIN(TestCharts)
