@@ -67,6 +67,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(&m_redraw, &QTimer::timeout, this, &MainWindow::render);
     m_staleTimer.setInterval(1000);
     connect(&m_staleTimer, &QTimer::timeout, this, &MainWindow::checkStale);
+    setStaleWatch(kStaleAfterMs, false); // the kiosk makes it stricter
     connect(m_alerts, &AlertLedger::changed, this, &MainWindow::updateAlertBadge);
     // Desktop notifications where a system tray exists (not under offscreen or a bare X server).
     if (QSystemTrayIcon::isSystemTrayAvailable()) {

@@ -37,6 +37,8 @@ class MainWindow : public QMainWindow
 
 public:
     enum PageIndex { Overview, Trends, Customers, Restaurants, Delivery, Fraud, Health, PageCount };
+    // A running source publishes a snapshot about every 100 ms, even when no event arrives.
+    static constexpr int kStaleAfterMs = 15000;
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;

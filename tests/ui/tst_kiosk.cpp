@@ -60,6 +60,7 @@ private Q_SLOTS:
     void newAlertTakesFocusUntilAcknowledged();
     void alertFocusTimesOut();
     void staleBanner();
+    void noStaleBannerForAFinishedReplayOutsideTheKiosk();
     void leavingNeedsThePin();
 };
 
@@ -175,6 +176,19 @@ void TestKiosk::staleBanner()
     window.applySnapshot(snapshotWith(2));
     QVERIFY(!window.isStale());
     QVERIFY(!window.staleBanner()->isVisible());
+}
+
+void TestKiosk::noStaleBannerForAFinishedReplayOutsideTheKiosk()
+{
+    MainWindow window;
+    window.show();
+    window.setStaleWatch(100, false); // the analyst's window: only while a source runs
+    window.applySnapshot(snapshotWith(1));
+    QTest::qWait(400);
+    QVERIFY(!window.isStale());
+    QVERIFY(!window.staleBanner()->isVisible());
+    window.setStaleWatch(100, true); // the wall screen: whenever data stops
+    QTRY_VERIFY_WITH_TIMEOUT(window.staleBanner()->isVisible(), 5000);
 }
 
 void TestKiosk::leavingNeedsThePin()
