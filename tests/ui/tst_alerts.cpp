@@ -102,7 +102,8 @@ void TestAlerts::filterByRuleAndSeverity()
     page.severityFilter()->setCurrentIndex(page.severityFilter()->findData(int(op::AlertSeverity::Critical)));
     QCOMPARE(shown->rowCount(), 2);
     for (int r = 0; r < shown->rowCount(); ++r) {
-        QCOMPARE(shown->index(r, AlertTableModel::Rule).data().toString(), AlertTableModel::ruleText(op::AlertRule::HighValue));
+        QCOMPARE(shown->index(r, AlertTableModel::Rule).data().toString(),
+                 AlertTableModel::ruleText(op::AlertRule::HighValue));
         QCOMPARE(shown->index(r, AlertTableModel::Severity).data().toString(),
                  AlertTableModel::severityText(op::AlertSeverity::Critical));
     }
@@ -154,7 +155,8 @@ void TestAlerts::shortcutAndDoubleClickAcknowledge()
     QTest::keyClick(page.alertView(), Qt::Key_K, Qt::ControlModifier);
     QCOMPARE(page.ledger()->unacknowledgedCount(), 4);
     const QRect cell = page.alertView()->visualRect(page.filteredModel()->index(2, AlertTableModel::Entity));
-    QTest::mouseClick(page.alertView()->viewport(), Qt::LeftButton, {}, cell.center()); // the view wants a press first
+    QTest::mouseClick(page.alertView()->viewport(), Qt::LeftButton, {},
+                      cell.center()); // the view wants a press first
     QTest::mouseDClick(page.alertView()->viewport(), Qt::LeftButton, {}, cell.center());
     QCOMPARE(page.ledger()->unacknowledgedCount(), 3);
 }

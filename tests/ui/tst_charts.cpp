@@ -7,10 +7,10 @@
 #include "pages/OverviewPage.h"
 #include "widgets/ChartView.h"
 
+#include <QApplication>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
-#include <QApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QLegend>
@@ -83,7 +83,8 @@ void TestCharts::zoomPanAndReset()
     QCOMPARE(c.x->min(), 0.0);
     QCOMPARE(c.x->max(), 100.0);
     const QPoint centre = view.chart()->plotArea().center().toPoint();
-    QWheelEvent wheel(centre, view.mapToGlobal(centre), {}, QPoint(0, 120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(centre, view.mapToGlobal(centre), {}, QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
     QApplication::sendEvent(view.viewport(), &wheel);
     QVERIFY(c.x->max() - c.x->min() < 90);
     QCOMPARE(c.y->min(), 0.0);
@@ -148,7 +149,8 @@ void TestCharts::tableCsvQuotes()
     model.setItem(0, 1, new QStandardItem(QStringLiteral("₩19,115,600")));
     model.setItem(1, 0, new QStandardItem(QStringLiteral("Plain")));
     model.setItem(1, 1, new QStandardItem(QStringLiteral("0")));
-    QCOMPARE(Exporter::tableCsv(&model), QStringLiteral("Restaurant,Sales\n\"바른닭집 \"\"문정\"\"점\",\"₩19,115,600\"\nPlain,0\n"));
+    QCOMPARE(Exporter::tableCsv(&model),
+             QStringLiteral("Restaurant,Sales\n\"바른닭집 \"\"문정\"\"점\",\"₩19,115,600\"\nPlain,0\n"));
 
     QTemporaryDir dir;
     QString error;
@@ -156,7 +158,8 @@ void TestCharts::tableCsvQuotes()
     QVERIFY(Exporter::writeCsv(path, QStringLiteral("a,b\n"), &error));
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("\xEF\xBB\xBF" "a,b\n"));
+    QCOMPARE(f.readAll(), QByteArray("\xEF\xBB\xBF"
+                                     "a,b\n"));
 }
 
 void TestCharts::exportPage()
@@ -190,7 +193,8 @@ void TestCharts::exportPage()
     QFile chart(dir.filePath(QStringLiteral("overview-chart-1.csv")));
     QVERIFY(chart.open(QIODevice::ReadOnly));
     const QString chartText = QString::fromUtf8(chart.readAll());
-    QVERIFY2(chartText.contains(QStringLiteral("Orders,1772377170000,2026-03-01 23:59:30,3")), qPrintable(chartText));
+    QVERIFY2(chartText.contains(QStringLiteral("Orders,1772377170000,2026-03-01 23:59:30,3")),
+             qPrintable(chartText));
     QFile table(dir.filePath(QStringLiteral("overview-table-1.csv")));
     QVERIFY(table.open(QIODevice::ReadOnly));
     QVERIFY(QString::fromUtf8(table.readAll()).contains(QStringLiteral("양념치킨")));

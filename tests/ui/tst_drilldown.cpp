@@ -64,7 +64,8 @@ void TestDrilldown::clvDistribution()
     for (int i = 0; i < set->count(); ++i) {
         QCOMPARE(set->at(i), double(buckets[std::size_t(i)].count));
         if (i % 5 == 0) // labelled where every fifth bucket starts
-            QVERIFY(page.clvAxis()->categoriesLabels().contains(Format::compactMoney(static_cast<op::Money>(buckets[std::size_t(i)].from)).mid(1)));
+            QVERIFY(page.clvAxis()->categoriesLabels().contains(
+                Format::compactMoney(static_cast<op::Money>(buckets[std::size_t(i)].from)).mid(1)));
         customers += buckets[std::size_t(i)].count;
     }
     QCOMPARE(customers, m_engine->report().totals.customers);

@@ -20,7 +20,6 @@
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QTest>
-
 #include <map>
 #include <set>
 
@@ -165,8 +164,10 @@ void TestFilter::regionFilterChangesEveryPage()
     QCOMPARE(model->rowCount(), int(expected.merchants.size()));
     for (int row = 0; row < model->rowCount(); ++row) {
         const QString id = model->index(row, MerchantTableModel::Name).data(Qt::ToolTipRole).toString();
-        const auto it = std::find_if(expected.merchants.begin(), expected.merchants.end(),
-                                     [&](const op::MerchantRow &m) { return QString::fromStdString(m.merchantId) == id; });
+        const auto it =
+            std::find_if(expected.merchants.begin(), expected.merchants.end(), [&](const op::MerchantRow &m) {
+                return QString::fromStdString(m.merchantId) == id;
+            });
         QVERIFY2(it != expected.merchants.end(), qPrintable(id));
         QCOMPARE(model->index(row, MerchantTableModel::Orders).data(Qt::UserRole).toLongLong(), it->orders);
         QCOMPARE(model->index(row, MerchantTableModel::Sales).data().toString(), Format::money(it->sales));
@@ -180,7 +181,8 @@ void TestFilter::regionFilterChangesEveryPage()
     QVERIFY(window.filter().isEmpty());
     QVERIFY(finished.wait(60000));
     window.showPage(MainWindow::Overview);
-    QTRY_COMPARE(static_cast<OverviewPage *>(window.page(MainWindow::Overview))->ordersTile()->value(), Format::count(8000));
+    QTRY_COMPARE(static_cast<OverviewPage *>(window.page(MainWindow::Overview))->ordersTile()->value(),
+                 Format::count(8000));
 }
 
 void TestFilter::filterDuringARunningReplayRestartsIt()

@@ -171,7 +171,8 @@ void TestKiosk::staleBanner()
     const QString text = window.staleBanner()->text();
     QVERIFY2(text.startsWith(QStringLiteral("Data stale since ")), qPrintable(text));
     // hh:mm of the last arrival, in the display zone (the minute may have turned since).
-    QVERIFY2(text.contains(Format::shortTime(arrived, false)) || text.contains(Format::shortTime(arrived - 60000, false)),
+    QVERIFY2(text.contains(Format::shortTime(arrived, false)) ||
+                 text.contains(Format::shortTime(arrived - 60000, false)),
              qPrintable(text));
     window.applySnapshot(snapshotWith(2));
     QVERIFY(!window.isStale());

@@ -11,8 +11,8 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QTest>
 #include <QRegularExpression>
+#include <QTest>
 #include <QXmlStreamReader>
 
 using namespace opui;
@@ -40,7 +40,8 @@ void TestTranslations::bothLanguagesLoad()
     QVERIFY(Language::apply(QStringLiteral("ko")));
     QCOMPARE(Language::current(), QStringLiteral("ko"));
     QCOMPARE(QCoreApplication::translate("opui::OverviewPage", "Overview"), QStringLiteral("개요"));
-    QCOMPARE(QCoreApplication::translate("opui::FraudPage", "Fraud & Alerts"), QStringLiteral("이상 거래 알림"));
+    QCOMPARE(QCoreApplication::translate("opui::FraudPage", "Fraud & Alerts"),
+             QStringLiteral("이상 거래 알림"));
     QCOMPARE(QCoreApplication::translate("Segment", "Champions"), QStringLiteral("최우수 고객"));
     QCOMPARE(en, QStringLiteral("Overview"));
     QCOMPARE(enAlerts, QStringLiteral("Fraud & Alerts"));
@@ -114,8 +115,10 @@ void TestTranslations::tsFilesAreComplete_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("language");
-    QTest::newRow("en") << optest::sourcePath(QStringLiteral("translations/orderpulse_en.ts")) << QStringLiteral("en");
-    QTest::newRow("ko") << optest::sourcePath(QStringLiteral("translations/orderpulse_ko.ts")) << QStringLiteral("ko");
+    QTest::newRow("en") << optest::sourcePath(QStringLiteral("translations/orderpulse_en.ts"))
+                        << QStringLiteral("en");
+    QTest::newRow("ko") << optest::sourcePath(QStringLiteral("translations/orderpulse_ko.ts"))
+                        << QStringLiteral("ko");
 }
 
 void TestTranslations::tsFilesAreComplete()

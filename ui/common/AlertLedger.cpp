@@ -5,7 +5,8 @@ namespace opui {
 std::string AlertLedger::keyOf(const op::Alert &a)
 {
     // rule + entity + time + order: an IP that fires again later is a new alert.
-    return std::to_string(static_cast<int>(a.rule)) + '|' + a.entity + '|' + std::to_string(a.eventTime) + '|' + a.orderId;
+    return std::to_string(static_cast<int>(a.rule)) + '|' + a.entity + '|' + std::to_string(a.eventTime) +
+           '|' + a.orderId;
 }
 
 void AlertLedger::update(const std::vector<op::Alert> &recent)

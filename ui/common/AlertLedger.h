@@ -3,7 +3,6 @@
 #include "analytics/Alert.h"
 
 #include <QObject>
-
 #include <string>
 #include <unordered_set>
 #include <vector>

@@ -35,7 +35,8 @@ QStringList categoriesOf(QAbstractSeries *series)
 
 QString Exporter::csvField(const QString &text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')))
         return text;
     QString quoted = text;
     quoted.replace(QStringLiteral("\""), QStringLiteral("\"\""));
@@ -48,9 +49,11 @@ QString Exporter::chartCsv(const QChart *chart)
     for (QAbstractSeries *series : chart->series()) {
         if (const auto *xy = qobject_cast<const QXYSeries *>(series)) {
             for (const QPointF &p : xy->points()) {
-                const QString time = looksLikeTime(p.x()) ? Format::dateTime(static_cast<op::TimestampMs>(p.x())) : QString();
+                const QString time =
+                    looksLikeTime(p.x()) ? Format::dateTime(static_cast<op::TimestampMs>(p.x())) : QString();
                 out += QStringLiteral("%1,%2,%3,%4\n")
-                           .arg(csvField(xy->name()), QString::number(p.x(), 'g', 15), time, QString::number(p.y(), 'g', 15));
+                           .arg(csvField(xy->name()), QString::number(p.x(), 'g', 15), time,
+                                QString::number(p.y(), 'g', 15));
             }
         } else if (const auto *bars = qobject_cast<const QAbstractBarSeries *>(series)) {
             const QStringList categories = categoriesOf(series);
@@ -58,8 +61,8 @@ QString Exporter::chartCsv(const QChart *chart)
                 for (int i = 0; i < set->count(); ++i) {
                     const QString category = i < categories.size() ? categories.at(i) : QString::number(i);
                     out += QStringLiteral("%1,%2,,%3\n")
-                               .arg(csvField(set->label().isEmpty() ? bars->name() : set->label()), csvField(category),
-                                    QString::number(set->at(i), 'g', 15));
+                               .arg(csvField(set->label().isEmpty() ? bars->name() : set->label()),
+                                    csvField(category), QString::number(set->at(i), 'g', 15));
                 }
             }
         }
@@ -107,7 +110,8 @@ QStringList Exporter::exportPage(QWidget *page, const QString &dir, const QStrin
     int n = 0;
     for (QChartView *view : page->findChildren<QChartView *>()) {
         const QString base = d.filePath(QStringLiteral("%1-chart-%2").arg(name).arg(++n));
-        if (!view->grab().save(base + QStringLiteral(".png"), "PNG") || !writeCsv(base + QStringLiteral(".csv"), chartCsv(view->chart()), error)) {
+        if (!view->grab().save(base + QStringLiteral(".png"), "PNG") ||
+            !writeCsv(base + QStringLiteral(".csv"), chartCsv(view->chart()), error)) {
             if (error->isEmpty())
                 *error = QStringLiteral("cannot write '%1.png'").arg(base);
             return written;

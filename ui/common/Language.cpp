@@ -7,7 +7,6 @@
 #include <QLocale>
 #include <QPointer>
 #include <QTranslator>
-
 #include <optional>
 
 namespace opui {

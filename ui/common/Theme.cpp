@@ -8,7 +8,6 @@
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
-
 #include <optional>
 
 namespace opui {
@@ -130,7 +129,9 @@ Theme::Mode Theme::fromString(const QString &text)
 
 QString Theme::toString(Mode mode)
 {
-    return mode == Light ? QStringLiteral("light") : mode == Dark ? QStringLiteral("dark") : QStringLiteral("system");
+    return mode == Light  ? QStringLiteral("light")
+           : mode == Dark ? QStringLiteral("dark")
+                          : QStringLiteral("system");
 }
 
 } // namespace opui

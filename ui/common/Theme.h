@@ -13,7 +13,12 @@ namespace opui {
 class Theme
 {
 public:
-    enum Mode { System, Light, Dark };
+    enum Mode
+    {
+        System,
+        Light,
+        Dark
+    };
 
     // Remembers the system palette on first use, then applies `mode` to the application.
     static void apply(Mode mode);

@@ -23,7 +23,9 @@ KioskController::KioskController(MainWindow *window, KioskOptions options, QObje
     connect(&m_hold, &QTimer::timeout, this, &KioskController::releaseHold);
     connect(window->alerts(), &AlertLedger::newAlert, this, &KioskController::onNewAlert);
     connect(window->alerts(), &AlertLedger::changed, this, &KioskController::onUnacknowledged);
-    m_prompt = [this](QString *pin) { return PinDialog::ask(m_window, pin); };
+    m_prompt = [this](QString *pin) {
+        return PinDialog::ask(m_window, pin);
+    };
 
     auto *exit = new QAction(window);
     exit->setShortcut(QKeySequence(Qt::Key_Escape));

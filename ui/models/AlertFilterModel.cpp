@@ -25,10 +25,12 @@ void AlertFilterModel::setSeverity(int severity)
 bool AlertFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QAbstractItemModel *m = sourceModel();
-    if (m_rule >= 0 && m->index(sourceRow, AlertTableModel::Rule, sourceParent).data(Qt::UserRole).toInt() != m_rule)
+    if (m_rule >= 0 &&
+        m->index(sourceRow, AlertTableModel::Rule, sourceParent).data(Qt::UserRole).toInt() != m_rule)
         return false;
-    return m_severity < 0
-           || m->index(sourceRow, AlertTableModel::Severity, sourceParent).data(Qt::UserRole).toInt() == m_severity;
+    return m_severity < 0 ||
+           m->index(sourceRow, AlertTableModel::Severity, sourceParent).data(Qt::UserRole).toInt() ==
+               m_severity;
 }
 
 } // namespace opui

@@ -8,7 +8,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace opui {
@@ -78,7 +77,9 @@ RestaurantDetail::RestaurantDetail(const op::MerchantRow &m, const op::Snapshot 
     const QString name = QString::fromStdString(m.name.empty() ? m.merchantId : m.name);
     setWindowTitle(tr("Restaurant: %1").arg(name));
     auto *layout = new QVBoxLayout(this);
-    auto *heading = new QLabel(QStringLiteral("<b>%1</b> (%2)").arg(name.toHtmlEscaped(), QString::fromStdString(m.merchantId)), this);
+    auto *heading = new QLabel(
+        QStringLiteral("<b>%1</b> (%2)").arg(name.toHtmlEscaped(), QString::fromStdString(m.merchantId)),
+        this);
     QFont f = heading->font();
     f.setPointSizeF(f.pointSizeF() * 1.3);
     heading->setFont(f);
@@ -87,15 +88,21 @@ RestaurantDetail::RestaurantDetail(const op::MerchantRow &m, const op::Snapshot 
     int rank = 1;
     for (const op::MerchantRow &o : s.merchants)
         rank += o.sales > m.sales ? 1 : 0;
-    const double share = s.totals.sales > 0 ? static_cast<double>(m.sales) / static_cast<double>(s.totals.sales) : 0.0;
-    layout->addWidget(new QLabel(tr("Rank %1 of %2 by sales · %3 of all sales")
-                                     .arg(Format::count(rank), Format::count(static_cast<std::int64_t>(s.merchants.size())),
-                                          Format::percent(share)),
-                                 this));
+    const double share =
+        s.totals.sales > 0 ? static_cast<double>(m.sales) / static_cast<double>(s.totals.sales) : 0.0;
+    layout->addWidget(
+        new QLabel(tr("Rank %1 of %2 by sales · %3 of all sales")
+                       .arg(Format::count(rank), Format::count(static_cast<std::int64_t>(s.merchants.size())),
+                            Format::percent(share)),
+                   this));
 
     const Average avg = averageOf(s.merchants);
     m_form = new QFormLayout;
-    m_form->addRow(QString(), new QLabel(QStringLiteral("<b>%1</b>\t<b>%2</b>").arg(tr("This restaurant"), tr("Average restaurant")), this));
+    m_form->addRow(
+        QString(),
+        new QLabel(
+            QStringLiteral("<b>%1</b>\t<b>%2</b>").arg(tr("This restaurant"), tr("Average restaurant")),
+            this));
     const auto add = [this](const QString &caption, const QString &value, const QString &average) {
         auto *row = new QWidget(this);
         auto *h = new QHBoxLayout(row);
@@ -119,8 +126,10 @@ RestaurantDetail::RestaurantDetail(const op::MerchantRow &m, const op::Snapshot 
     layout->addLayout(m_form);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton *filter = buttons->addButton(tr("Show the dashboard for this restaurant"), QDialogButtonBox::ActionRole);
-    filter->setToolTip(tr("Filters every page to this restaurant: its trend, items, delivery times and alerts"));
+    QPushButton *filter =
+        buttons->addButton(tr("Show the dashboard for this restaurant"), QDialogButtonBox::ActionRole);
+    filter->setToolTip(
+        tr("Filters every page to this restaurant: its trend, items, delivery times and alerts"));
     connect(filter, &QPushButton::clicked, this, [this] {
         Q_EMIT filterRequested(QString::fromStdString(m_merchant.merchantId));
         accept();

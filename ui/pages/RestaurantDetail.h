@@ -16,7 +16,8 @@ class RestaurantDetail : public QDialog
     Q_OBJECT
 
 public:
-    RestaurantDetail(const op::MerchantRow &merchant, const op::Snapshot &snapshot, QWidget *parent = nullptr);
+    RestaurantDetail(const op::MerchantRow &merchant, const op::Snapshot &snapshot,
+                     QWidget *parent = nullptr);
     const op::MerchantRow &merchant() const { return m_merchant; }
     // The (caption, this restaurant, average) rows shown, for tests.
     QString valueText(int row) const;

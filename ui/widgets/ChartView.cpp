@@ -22,7 +22,8 @@ ChartView::ChartView(QChart *chart, QWidget *parent)
     // Horizontal: the charts are mostly over time; a vertical zoom would cut the bars' base.
     setRubberBand(QChartView::HorizontalRubberBand);
     setFocusPolicy(Qt::StrongFocus);
-    setToolTip(tr("Wheel or drag: zoom · middle button or Shift+drag: pan · double-click: reset · right-click: export"));
+    setToolTip(tr("Wheel or drag: zoom · middle button or Shift+drag: pan · double-click: reset · "
+                  "right-click: export"));
 }
 
 void ChartView::zoomBy(double factor)
@@ -89,8 +90,8 @@ void ChartView::wheelEvent(QWheelEvent *event)
 
 void ChartView::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::MiddleButton
-        || (event->button() == Qt::LeftButton && event->modifiers().testFlag(Qt::ShiftModifier))) {
+    if (event->button() == Qt::MiddleButton ||
+        (event->button() == Qt::LeftButton && event->modifiers().testFlag(Qt::ShiftModifier))) {
         m_panning = true;
         m_panFrom = event->position();
         setCursor(Qt::ClosedHandCursor);
@@ -139,12 +140,24 @@ void ChartView::keyPressEvent(QKeyEvent *event)
 {
     const QRectF plot = chart()->plotArea();
     switch (event->key()) {
-    case Qt::Key_Plus: zoomBy(1.25); break;
-    case Qt::Key_Minus: zoomBy(0.8); break;
-    case Qt::Key_Left: pan(-plot.width() / 10, 0); break;
-    case Qt::Key_Right: pan(plot.width() / 10, 0); break;
-    case Qt::Key_Home: resetView(); break;
-    default: QChartView::keyPressEvent(event); return;
+    case Qt::Key_Plus:
+        zoomBy(1.25);
+        break;
+    case Qt::Key_Minus:
+        zoomBy(0.8);
+        break;
+    case Qt::Key_Left:
+        pan(-plot.width() / 10, 0);
+        break;
+    case Qt::Key_Right:
+        pan(plot.width() / 10, 0);
+        break;
+    case Qt::Key_Home:
+        resetView();
+        break;
+    default:
+        QChartView::keyPressEvent(event);
+        return;
     }
     event->accept();
 }
@@ -161,16 +174,16 @@ void ChartView::contextMenuEvent(QContextMenuEvent *event)
 
 void ChartView::exportPng()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), chart()->title() + QStringLiteral(".png"),
-                                                      tr("PNG pictures (*.png)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export chart"), chart()->title() + QStringLiteral(".png"), tr("PNG pictures (*.png)"));
     if (!path.isEmpty() && !grab().save(path, "PNG"))
         QMessageBox::warning(this, tr("Export chart"), tr("Could not write %1.").arg(path));
 }
 
 void ChartView::exportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart data"), chart()->title() + QStringLiteral(".csv"),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export chart data"), chart()->title() + QStringLiteral(".csv"), tr("CSV files (*.csv)"));
     QString error;
     if (!path.isEmpty() && !Exporter::writeCsv(path, Exporter::chartCsv(chart()), &error))
         QMessageBox::warning(this, tr("Export chart data"), tr("Could not write %1: %2").arg(path, error));

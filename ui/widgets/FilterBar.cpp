@@ -17,11 +17,16 @@ constexpr op::TimestampMs kHourMs = 3600 * 1000;
 op::TimestampMs periodLength(int period)
 {
     switch (period) {
-    case FilterBar::LastHour: return kHourMs;
-    case FilterBar::Last6Hours: return 6 * kHourMs;
-    case FilterBar::Last24Hours: return 24 * kHourMs;
-    case FilterBar::Last7Days: return 7 * 24 * kHourMs;
-    default: return 0;
+    case FilterBar::LastHour:
+        return kHourMs;
+    case FilterBar::Last6Hours:
+        return 6 * kHourMs;
+    case FilterBar::Last24Hours:
+        return 24 * kHourMs;
+    case FilterBar::Last7Days:
+        return 7 * 24 * kHourMs;
+    default:
+        return 0;
     }
 }
 
@@ -34,7 +39,8 @@ FilterBar::FilterBar(QWidget *parent)
     layout->setContentsMargins(8, 4, 8, 4);
     layout->addWidget(new QLabel(tr("Period:"), this));
     m_period = new QComboBox(this);
-    m_period->addItems({tr("All time"), tr("Last hour"), tr("Last 6 hours"), tr("Last 24 hours"), tr("Last 7 days")});
+    m_period->addItems(
+        {tr("All time"), tr("Last hour"), tr("Last 6 hours"), tr("Last 24 hours"), tr("Last 7 days")});
     m_period->setToolTip(tr("Orders placed in this period before the latest event"));
     layout->addWidget(m_period);
     layout->addWidget(new QLabel(tr("Region:"), this));
@@ -90,8 +96,10 @@ void FilterBar::setSnapshot(const op::Snapshot &s)
         categories.emplace_back(QString::fromStdString(c), Labels::category(c));
     std::vector<std::pair<QString, QString>> merchants;
     for (const auto &[id, name] : m_choices->merchants)
-        merchants.emplace_back(QString::fromStdString(id), name.empty() ? QString::fromStdString(id) : QString::fromStdString(name));
-    std::sort(merchants.begin(), merchants.end(), [](const auto &a, const auto &b) { return a.second < b.second; });
+        merchants.emplace_back(QString::fromStdString(id),
+                               name.empty() ? QString::fromStdString(id) : QString::fromStdString(name));
+    std::sort(merchants.begin(), merchants.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
     fill(m_region, regions);
     fill(m_category, categories);
     fill(m_merchant, merchants);

@@ -4,7 +4,6 @@
 #include "runtime/EventFilter.h"
 
 #include <QWidget>
-
 #include <memory>
 
 class QComboBox;
@@ -21,7 +20,14 @@ class FilterBar : public QWidget
     Q_OBJECT
 
 public:
-    enum Period { AllTime, LastHour, Last6Hours, Last24Hours, Last7Days };
+    enum Period
+    {
+        AllTime,
+        LastHour,
+        Last6Hours,
+        Last24Hours,
+        Last7Days
+    };
 
     explicit FilterBar(QWidget *parent = nullptr);
 
