@@ -35,8 +35,20 @@ ReplayController::~ReplayController()
 void ReplayController::start(const QStringList &paths)
 {
     m_running = true;
+    m_paths = paths;
     op::ReplayWorker *worker = m_worker;
     QMetaObject::invokeMethod(m_worker, [worker, paths] { worker->replay(paths); }, Qt::QueuedConnection);
+}
+
+std::int64_t ReplayController::setFilter(const op::EventFilter &filter)
+{
+    const std::int64_t generation = m_worker->setFilter(filter);
+    if (!m_running && !m_paths.isEmpty()) {
+        m_running = true;
+        op::ReplayWorker *worker = m_worker;
+        QMetaObject::invokeMethod(m_worker, [worker, paths = m_paths] { worker->replayToEnd(paths); }, Qt::QueuedConnection);
+    }
+    return generation;
 }
 
 void ReplayController::setSpeed(double speed)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runtime/EventFilter.h"
 #include "runtime/SnapshotTypes.h"
 
 #include <QObject>
@@ -27,6 +28,10 @@ public:
     void setPaused(bool paused);
     void stop();
     bool isRunning() const { return m_running; }
+    // The worker recomputes every figure over the matching orders (the GUI never filters rows):
+    // a running replay restarts and catches up; a finished one is replayed again at full speed.
+    // Returns the Snapshot::filterGeneration of the snapshots that follow this filter.
+    std::int64_t setFilter(const op::EventFilter &filter);
 
 Q_SIGNALS:
     void snapshotReady(SnapshotPtr snapshot);
@@ -38,6 +43,7 @@ private:
     QThread m_thread;
     op::ReplayWorker *m_worker = nullptr;
     bool m_running = false;
+    QStringList m_paths;
 };
 
 } // namespace opui

@@ -4,12 +4,17 @@
 #include "runtime/ReplayWorker.h"
 #include "sinks/SqliteConnection.h"
 #include "runtime/KafkaWorker.h"
+#include "common/Language.h"
+#include "common/Theme.h"
+#include "kiosk/KioskController.h"
+#include "kiosk/KioskPin.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QThread>
 #include <QTimer>
+#include <QSettings>
 
 #include <cstdio>
 #include <utility>
@@ -32,8 +37,8 @@ int main(int argc, char **argv)
                                      QStringLiteral("Replay to the end (default: the bundled demo), write every "
                                                     "page as DIR/<page>.png at 1600x1000, and exit."),
                                      QStringLiteral("DIR"));
-    // Accepted now; the translations arrive with the language work (the UI is English until then).
-    const QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("User interface language: ko or en."),
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QStringLiteral("User interface language: ko or en (default: settings, then the system locale)."),
                                   QStringLiteral("LANG"));
     const QCommandLineOption database(QStringLiteral("database"),
                                       QStringLiteral("Store what is replayed in this SQLite file (default: "
@@ -55,6 +60,19 @@ int main(int argc, char **argv)
     parser.addOption(lang);
     parser.addOption(database);
     parser.addOption(noStore);
+    const QCommandLineOption kiosk(QStringLiteral("kiosk"), QStringLiteral("Wall-screen mode: full screen, rotating pages."));
+    const QCommandLineOption kioskInterval(QStringLiteral("kiosk-interval"),
+                                           QStringLiteral("Seconds each page stays in kiosk mode (default 20)."),
+                                           QStringLiteral("S"));
+    const QCommandLineOption kioskPin(QStringLiteral("kiosk-pin"),
+                                      QStringLiteral("PIN needed to leave kiosk mode (default: the one in settings)."),
+                                      QStringLiteral("PIN"));
+    const QCommandLineOption screen(QStringLiteral("screen"), QStringLiteral("Screen number for kiosk mode."),
+                                    QStringLiteral("N"));
+    parser.addOption(kiosk);
+    parser.addOption(kioskInterval);
+    parser.addOption(kioskPin);
+    parser.addOption(screen);
     parser.process(app);
 
     if (parser.isSet(database) && parser.isSet(noStore)) {
@@ -62,7 +80,8 @@ int main(int argc, char **argv)
         return 2;
     }
     // Read by every replay worker the window makes; the store opens on the replay thread.
-    if (parser.isSet(noStore))
+    // --capture renders pictures: it stores nothing unless told where (--database).
+    if (parser.isSet(noStore) || (parser.isSet(capture) && !parser.isSet(database)))
         op::ReplayWorker::setDefaultDatabasePath(QString());
     else
         op::ReplayWorker::setDefaultDatabasePath(parser.isSet(database) ? parser.value(database)
@@ -72,6 +91,25 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "orderpulse: --lang must be ko or en\n");
         return 2;
     }
+
+    opui::KioskOptions kioskOptions;
+    bool intervalOk = true;
+    if (parser.isSet(kioskInterval))
+        kioskOptions.rotateMs = static_cast<int>(parser.value(kioskInterval).toDouble(&intervalOk) * 1000);
+    if (!intervalOk || kioskOptions.rotateMs < 1000) {
+        std::fprintf(stderr, "orderpulse: --kiosk-interval must be a number of seconds >= 1\n");
+        return 2;
+    }
+    if (parser.isSet(screen))
+        kioskOptions.screen = parser.value(screen).toInt();
+    kioskOptions.pinHash = parser.isSet(kioskPin) ? opui::KioskPin::hash(parser.value(kioskPin)) : opui::KioskPin::stored();
+
+    const QString saved = QSettings().value(QStringLiteral("ui/language")).toString();
+    opui::Language::apply(parser.isSet(lang) ? parser.value(lang)
+                          : saved.isEmpty()  ? opui::Language::systemLanguage()
+                                             : saved);
+
+    opui::Theme::apply(opui::Theme::fromString(QSettings().value(QStringLiteral("ui/theme")).toString()));
 
     QString path;
     if (parser.isSet(replay)) {
@@ -107,12 +145,21 @@ int main(int argc, char **argv)
                              QApplication::exit(0);
                          });
         window.resize(1600, 1000);
+        if (parser.isSet(kiosk)) { // how the wall screen looks: no chrome, large type
+            window.setChromeVisible(false);
+            window.setFontScale(kioskOptions.fontScale);
+        }
         window.show();
         window.startReplay({path});
         return QApplication::exec();
     }
 
-    window.show();
+    if (parser.isSet(kiosk)) {
+        auto *controller = new opui::KioskController(&window, kioskOptions, &window);
+        controller->start();
+    } else {
+        window.show();
+    }
     if (parser.isSet(brokers)) {
         // Live: a KafkaWorker on its own thread feeds the window's snapshots (health included).
         op::KafkaSourceSettings kafka;

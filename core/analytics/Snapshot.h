@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace op {
@@ -58,6 +59,15 @@ struct DeliveryPercentilePoint
     friend bool operator==(const DeliveryPercentilePoint &, const DeliveryPercentilePoint &) = default;
 };
 
+// What a filter bar can offer: every region, category and merchant (id, name) the source has
+// seen, whatever filter is on, so the choices do not vanish once one is picked. Sorted.
+struct FilterChoices
+{
+    std::vector<std::string> regions;
+    std::vector<std::string> categories;
+    std::vector<std::pair<std::string, std::string>> merchants; // (merchant_id, name) by id
+};
+
 struct Snapshot
 {
     std::int64_t sequence = 0;     // increases by one per snapshot
@@ -83,6 +93,11 @@ struct Snapshot
     std::int64_t openAlerts = 0;
 
     std::vector<SourceHealth> sources;
+
+    // Set by the source (ReplayWorker): the choices above, and which filter request the figures
+    // follow (0: none yet; ReplayWorker::setFilter returns the number).
+    std::shared_ptr<const FilterChoices> filterChoices;
+    std::int64_t filterGeneration = 0;
 };
 
 } // namespace op

@@ -2,6 +2,7 @@
 
 #include "analytics/EngineSettings.h"
 #include "io/CodecFactory.h"
+#include "runtime/EventFilter.h"
 #include "runtime/SnapshotTypes.h"
 
 #include <QObject>
@@ -31,6 +32,12 @@ public:
     void setPaused(bool paused) { m_paused.store(paused, std::memory_order_relaxed); }
     void requestStop() { m_stop.store(true, std::memory_order_relaxed); }
     bool isPaused() const { return m_paused.load(std::memory_order_relaxed); }
+    // Thread-safe. The engine only sees the orders that match (OrderFilter); a running replay
+    // starts again from the beginning with a fresh engine and catches up at full speed to where
+    // it was. Returns the number that the snapshots computed under this filter carry
+    // (Snapshot::filterGeneration).
+    std::int64_t setFilter(const EventFilter &filter);
+    EventFilter filter() const;
 
     // The SQLite file the next replay() stores into; empty = store nothing. Call before replay().
     void setDatabasePath(const QString &path);
@@ -46,6 +53,8 @@ public:
 public Q_SLOTS:
     // Replays the files (each one partition) to the end, or until requestStop().
     void replay(const QStringList &paths, const op::CodecOptions &codec = {});
+    // Replays the files again at full speed, e.g. after the filter changed once a replay had ended.
+    void replayToEnd(const QStringList &paths, const op::CodecOptions &codec = {});
 
 Q_SIGNALS:
     void snapshotReady(SnapshotPtr snapshot);
@@ -54,9 +63,14 @@ Q_SIGNALS:
     void finished(bool completed, const QString &error);
 
 private:
+    void run(const QStringList &paths, const CodecOptions &codec, TimestampMs catchUpUntil);
+
     EngineSettings m_settings;
     mutable std::mutex m_pathMutex;
     QString m_databasePath;
+    mutable std::mutex m_filterMutex;
+    EventFilter m_filter;
+    std::atomic<std::int64_t> m_filterGeneration{0};
     std::atomic<double> m_speed{0.0};
     std::atomic<bool> m_paused{false};
     std::atomic<bool> m_stop{false};

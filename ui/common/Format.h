@@ -22,6 +22,8 @@ public:
     static QTimeZone displayZone();
 
     static QString money(op::Money won);
+    // Short axis labels: ₩1.5M / ₩500K in English, ₩150만 / ₩2천만 / ₩1.2억 in Korean.
+    static QString compactMoney(op::Money won);
     static QString count(std::int64_t n);
     static QString number(double value, int decimals);
     static QString percent(double ratio); // 0.123 -> "12.3 %"

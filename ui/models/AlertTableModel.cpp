@@ -1,14 +1,25 @@
 #include "models/AlertTableModel.h"
 
+#include "common/AlertLedger.h"
 #include "common/Format.h"
 
 #include <QColor>
+#include <QFont>
 
 namespace opui {
 
 void AlertTableModel::setAlerts(const std::vector<op::Alert> &newestLast)
 {
     setRows(std::vector<op::Alert>(newestLast.rbegin(), newestLast.rend()));
+}
+
+void AlertTableModel::setLedger(const AlertLedger *ledger)
+{
+    m_ledger = ledger;
+    connect(ledger, &AlertLedger::changed, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, Acknowledged), index(rowCount() - 1, Acknowledged));
+    });
 }
 
 int AlertTableModel::columnCount(const QModelIndex &parent) const
@@ -44,8 +55,14 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
         case Entity: return QString::fromStdString(a.entity);
         case Value: return static_cast<qlonglong>(a.value);
         case Severity: return static_cast<int>(a.severity);
+        case Acknowledged: return m_ledger && m_ledger->isAcknowledged(a);
         }
         return {};
+    }
+    if (role == Qt::FontRole && !(m_ledger && m_ledger->isAcknowledged(a))) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
     }
     if (role == Qt::ForegroundRole && index.column() == Severity && a.severity == op::AlertSeverity::Critical)
         return QColor(0xC6, 0x28, 0x28);
@@ -59,6 +76,7 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
     case Entity: return QString::fromStdString(a.entity);
     case Value: return valueText(a);
     case Severity: return severityText(a.severity);
+    case Acknowledged: return m_ledger && m_ledger->isAcknowledged(a) ? tr("Yes") : tr("No");
     }
     return {};
 }
@@ -73,6 +91,7 @@ QVariant AlertTableModel::headerData(int section, Qt::Orientation orientation, i
     case Entity: return tr("Entity");
     case Value: return tr("Value");
     case Severity: return tr("Severity");
+    case Acknowledged: return tr("Acknowledged");
     }
     return {};
 }

@@ -1,6 +1,7 @@
 #include "models/CustomerTableModel.h"
 
 #include "common/Format.h"
+#include "common/Labels.h"
 
 #include <QCoreApplication>
 
@@ -63,7 +64,7 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     case R: return c.r;
     case F: return c.f;
     case M: return c.m;
-    case Segment: return QCoreApplication::translate("Segment", c.segment.c_str());
+    case Segment: return Labels::segment(c.segment);
     case Grade: return QString::fromStdString(c.grade);
     case Clv: return Format::money(c.clv);
     }

@@ -1,11 +1,13 @@
 #include "pages/CustomersPage.h"
 
 #include "common/Format.h"
+#include "common/Labels.h"
 #include "models/CustomerTableModel.h"
 #include "widgets/ChartKit.h"
 #include "widgets/HeatmapWidget.h"
 
 #include <QBarCategoryAxis>
+#include <QBarSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChartView>
@@ -45,7 +47,7 @@ CustomersPage::CustomersPage(QWidget *parent)
     m_segmentAxis->setTitleText(tr("Segment"));
     QStringList names;
     for (const char *n : op::kSegmentNames)
-        names << QCoreApplication::translate("Segment", n);
+        names << Labels::segment(n);
     m_segmentAxis->setCategories(names);
     m_segmentValues = new QCategoryAxis(sc);
     m_segmentValues->setTitleText(tr("Customers"));
@@ -113,7 +115,33 @@ CustomersPage::CustomersPage(QWidget *parent)
     view->horizontalHeader()->setSectionResizeMode(CustomerTableModel::Customer, QHeaderView::Stretch);
     view->horizontalHeader()->setSectionResizeMode(CustomerTableModel::Segment, QHeaderView::Stretch);
     tableLayout->addWidget(view);
-    layout->addWidget(tableBox, 1, 0, 1, 3);
+    layout->addWidget(tableBox, 1, 0, 1, 2);
+
+    QChartView *clv = ChartKit::makeView(tr("CLV distribution"), this);
+    QChart *cc = clv->chart();
+    cc->legend()->hide();
+    m_clv = new QBarSeries(cc);
+    m_clv->setBarWidth(0.9);
+    cc->addSeries(m_clv);
+    // Up to 21 buckets in a narrow chart: a value axis over the bucket index, labelled every
+    // few buckets, instead of a category per bar whose labels would be elided.
+    m_clvAxis = new QCategoryAxis(cc);
+    m_clvAxis->setTitleText(tr("CLV (₩)"));
+    m_clvAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    m_clvValues = new QCategoryAxis(cc);
+    m_clvValues->setTitleText(tr("Customers"));
+    cc->addAxis(m_clvAxis, Qt::AlignBottom);
+    cc->addAxis(m_clvValues, Qt::AlignLeft);
+    m_clv->attachAxis(m_clvAxis);
+    m_clv->attachAxis(m_clvValues);
+    ChartKit::addBarTooltips(m_clv, [this](int index, double value) {
+        const QString range = index < static_cast<int>(m_clvBuckets.size())
+                                  ? QStringLiteral("%1–%2").arg(Format::money(static_cast<op::Money>(m_clvBuckets[static_cast<std::size_t>(index)].from)),
+                                                               Format::money(static_cast<op::Money>(m_clvBuckets[static_cast<std::size_t>(index)].to)))
+                                  : QString();
+        return tr("%1: %2 customers").arg(range, countLabel(value));
+    });
+    layout->addWidget(clv, 1, 2);
     layout->setRowStretch(0, 1);
     layout->setRowStretch(1, 1);
     layout->setColumnStretch(0, 3);
@@ -145,6 +173,26 @@ void CustomersPage::setSnapshot(const op::Snapshot &s)
     }
     m_grades->append(gradeSet);
     ChartKit::setNiceAxis(m_gradeValues, std::max(1.0, max), countLabel);
+
+    m_clv->clear();
+    auto *clvSet = new QBarSet(tr("Customers"));
+    max = 0;
+    for (const op::HistogramBucket &b : c.clvHistogram) {
+        clvSet->append(static_cast<double>(b.count));
+        max = std::max(max, static_cast<double>(b.count));
+    }
+    m_clvBuckets = c.clvHistogram;
+    m_clv->append(clvSet);
+    for (const QString &l : m_clvAxis->categoriesLabels())
+        m_clvAxis->remove(l);
+    // A label at the left edge of every fifth bucket: the value where that bucket starts (no ₩:
+    // the axis title has it, and the labels must fit a narrow chart).
+    const int n = static_cast<int>(c.clvHistogram.size());
+    m_clvAxis->setStartValue(-0.5);
+    for (int i = 0; i < n; i += 5)
+        m_clvAxis->append(Format::compactMoney(static_cast<op::Money>(c.clvHistogram[static_cast<std::size_t>(i)].from)).mid(1), i - 0.5);
+    m_clvAxis->setRange(-0.5, std::max(0.5, n - 0.5));
+    ChartKit::setNiceAxis(m_clvValues, std::max(1.0, max), countLabel);
 
     // Rows R5 (most recent) at the top down to R1; columns F1..F5.
     std::vector<std::vector<std::int64_t>> grid;

@@ -1,6 +1,7 @@
 #include "pages/HealthPage.h"
 
 #include "common/Format.h"
+#include "common/Labels.h"
 #include "widgets/KpiTile.h"
 
 #include <QFormLayout>
@@ -70,8 +71,8 @@ void HealthPage::setSnapshot(const op::Snapshot &s)
         for (const op::PartitionLag &p : h.lag)
             lag += p.lag;
         const QString cells[SourceColumnCount] = {
-            QString::fromStdString(h.name),
-            QString::fromStdString(h.state),
+            Labels::sourceName(h.name),
+            Labels::sourceState(h.state),
             h.progress >= 0 ? Format::percent(h.progress) : QStringLiteral("–"),
             Format::count(static_cast<std::int64_t>(h.messagesPerSecond)),
             Format::count(static_cast<std::int64_t>(h.bytesPerSecond)),

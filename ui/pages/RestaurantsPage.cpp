@@ -2,6 +2,7 @@
 
 #include "common/Format.h"
 #include "models/MerchantTableModel.h"
+#include "pages/RestaurantDetail.h"
 #include "widgets/ChartKit.h"
 
 #include <QBarCategoryAxis>
@@ -27,6 +28,14 @@ RestaurantsPage::RestaurantsPage(QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(Qt::UserRole);
     auto *view = new QTableView(this);
+    m_view = view;
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setToolTip(tr("Double-click a restaurant for its details"));
+    connect(view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        RestaurantDetail *detail = openDetail(index.row());
+        detail->setAttribute(Qt::WA_DeleteOnClose);
+        detail->show();
+    });
     view->setModel(m_proxy);
     view->setSortingEnabled(true);
     view->sortByColumn(MerchantTableModel::Sales, Qt::DescendingOrder);
@@ -54,8 +63,19 @@ RestaurantsPage::RestaurantsPage(QWidget *parent)
     layout->addWidget(chart, 2);
 }
 
+RestaurantDetail *RestaurantsPage::openDetail(int proxyRow)
+{
+    const int row = m_proxy->mapToSource(m_proxy->index(proxyRow, 0)).row();
+    auto *detail = new RestaurantDetail(m_model->rows().at(static_cast<std::size_t>(row)), m_snapshot, this);
+    connect(detail, &RestaurantDetail::filterRequested, this, &RestaurantsPage::filterRequested);
+    return detail;
+}
+
 void RestaurantsPage::setSnapshot(const op::Snapshot &s)
 {
+    // Only what the drill-down reads: the totals and the merchants (not the customer table).
+    m_snapshot.totals = s.totals;
+    m_snapshot.merchants = s.merchants;
     m_model->setRows(s.merchants);
 
     std::vector<const op::MerchantRow *> top;

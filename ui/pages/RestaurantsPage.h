@@ -6,12 +6,14 @@ class QBarCategoryAxis;
 class QCategoryAxis;
 class QHorizontalBarSeries;
 class QSortFilterProxyModel;
+class QTableView;
 
 namespace opui {
 
 class MerchantTableModel;
+class RestaurantDetail;
 
-// The sortable restaurant ranking and the top 10 by sales.
+// The sortable restaurant ranking and the top 10 by sales; double-click drills down.
 class RestaurantsPage : public Page
 {
     Q_OBJECT
@@ -26,9 +28,17 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QHorizontalBarSeries *topSeries() const { return m_top; }
     QBarCategoryAxis *topAxis() const { return m_topAxis; }
+    QTableView *view() const { return m_view; }
+    // The drill-down for the restaurant on that (proxy) row, with the latest snapshot's figures.
+    RestaurantDetail *openDetail(int proxyRow);
+
+Q_SIGNALS:
+    void filterRequested(const QString &merchantId);
 
 private:
     MerchantTableModel *m_model = nullptr;
+    QTableView *m_view = nullptr;
+    op::Snapshot m_snapshot; // what the drill-down shows
     QSortFilterProxyModel *m_proxy = nullptr;
     QHorizontalBarSeries *m_top = nullptr;
     QBarCategoryAxis *m_topAxis = nullptr;

@@ -1,12 +1,14 @@
 #include "widgets/ChartKit.h"
 
 #include "common/Format.h"
+#include "widgets/ChartView.h"
 
 #include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QLegend>
 #include <QDateTime>
 #include <QCursor>
 #include <QPainter>
@@ -25,10 +27,26 @@ QChartView *ChartKit::makeView(const QString &title, QWidget *parent)
     // Room on the right: the last label of a bottom axis is centred on the plot's edge.
     chart->setMargins(QMargins(4, 4, 40, 4));
     chart->setBackgroundRoundness(0);
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
+    auto *view = new ChartView(chart, parent);
     view->setMinimumHeight(220);
     return view;
+}
+
+void ChartKit::scaleFonts(QWidget *root, double factor)
+{
+    const auto scaled = [factor](QFont f) {
+        f.setPointSizeF(f.pointSizeF() * factor);
+        return f;
+    };
+    for (QChartView *view : root->findChildren<QChartView *>()) {
+        QChart *chart = view->chart();
+        chart->setTitleFont(scaled(chart->titleFont()));
+        chart->legend()->setFont(scaled(chart->legend()->font()));
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsFont(scaled(axis->labelsFont()));
+            axis->setTitleFont(scaled(axis->titleFont()));
+        }
+    }
 }
 
 double ChartKit::niceStep(double max, int targetTicks)

@@ -21,6 +21,9 @@ class ChartKit
 {
 public:
     static QChartView *makeView(const QString &title, QWidget *parent);
+    // Multiplies the fonts of every chart under `root` (titles, legends, axes): chart fonts come
+    // from the chart theme, not from the widget font, so the kiosk's large type needs this.
+    static void scaleFonts(QWidget *root, double factor);
 
     // About targetTicks ticks (fewer where long labels share a narrow axis) at "nice" values 0, step, 2*step, ... covering [0, max]; labels from `label`.
     static void setNiceAxis(QCategoryAxis *axis, double max, const std::function<QString(double)> &label,
