@@ -78,7 +78,7 @@ public:
         , m_choices(choices)
         , m_store(store)
         , m_storedThrough(storedThrough)
-        , m_storing(store != nullptr && m_filter.isEmpty())
+        , m_storing(store != nullptr && m_filter.filter().isEmpty())
     {
     }
 
