@@ -2,7 +2,9 @@
 // engine, stores what it accepted in the sinks (--postgres ...), commits offsets after processing
 // (with a durable sink: after the sink stored them), and writes the report like analyze.
 #include "CliSupport.h"
+#include "SecretEnvironment.h"
 #include "IngestConfig.h"
+#include "IngestJobs.h"
 #include "IngestObservability.h"
 #include "ReportSummary.h"
 #include "Commands.h"
@@ -16,12 +18,14 @@
 #include "sinks/PostgresSink.h"
 #include "sinks/SinkPipeline.h"
 #include "sources/KafkaSource.h"
+#include "sinks/PostgresUrl.h"
 #include "sinks/RedisSink.h"
 #include "sinks/SqliteSink.h"
 
 #include <QTimeZone>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <cstdio>
 
@@ -108,6 +112,10 @@ int runIngest(const QStringList &typedArgs)
         std::fputs(effectiveIngestConfig(p).toUtf8().constData(), stdout);
         return kExitOk;
     }
+    if (const QString error = resolveSecretReferences(); !error.isEmpty()) {
+        printError(cmd, error);
+        return kExitFailure;
+    }
     IngestObservability observability(p);
     op::KafkaSourceSettings settings;
     settings.client = parseKafkaOptions(p);
@@ -176,6 +184,11 @@ int runIngest(const QStringList &typedArgs)
                 (void)source.commit(pipeline.takeDurableOffsets(), true);
         });
     }
+    // Maintenance jobs (grades, rollups, retention) beside a PostgreSQL sink, on their own thread.
+    std::unique_ptr<IngestJobs> jobs;
+    if (sinks.postgres)
+        if (auto url = op::PostgresUrl::parse(p.value(QStringLiteral("postgres")).toStdString()))
+            jobs = std::make_unique<IngestJobs>(std::move(*url), engineSettings);
     if (auto started = source.start(); !started) {
         printError(cmd, QString::fromStdString(started.error()));
         return kExitFailure;
@@ -260,6 +273,7 @@ int runIngest(const QStringList &typedArgs)
             (void)source.commit(pipeline.takeDurableOffsets(), true);
         }
     }
+    jobs.reset();
     const auto closed = source.close(); // final commit, leaves the group
     if (storing)
         stored = pipeline.stop(kDrain) && stored && !storageFailed;

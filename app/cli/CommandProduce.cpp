@@ -1,6 +1,7 @@
 // orderpulse-cli produce: publishes a dataset to Kafka as OrderEvent JSON, keyed by customer_id
 // (lifecycle events without one by the customer of their order).
 #include "CliSupport.h"
+#include "SecretEnvironment.h"
 #include "Commands.h"
 #include "InputOptions.h"
 #include "KafkaOptions.h"
@@ -145,6 +146,10 @@ int runProduce(const QStringList &args)
     if (p.positionalArguments().size() != 1)
         throw UsageError{QStringLiteral("expected exactly one input file")};
     const op::KafkaClientSettings client = parseKafkaOptions(p);
+    if (const QString error = resolveSecretReferences(); !error.isEmpty()) {
+        printError(cmd, error);
+        return kExitFailure;
+    }
     const std::string topic = requiredTopic(p);
     const double rate = doubleOption(p, QStringLiteral("rate"), 0, 0, 1e9);
     const InputOptions input = parseInputOptions(p);

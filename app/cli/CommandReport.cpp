@@ -1,6 +1,7 @@
 // orderpulse-cli report: rebuilds the report from what the sinks stored (docs/storage.md), however
 // many workers stored it; with the same --tz and --lateness it equals analyze's on the same data.
 #include "CliSupport.h"
+#include "SecretEnvironment.h"
 #include "Commands.h"
 #include "ReportSummary.h"
 
@@ -42,6 +43,10 @@ int runReport(const QStringList &args)
     if (!p.positionalArguments().isEmpty())
         throw UsageError{QStringLiteral("unexpected argument '%1'").arg(p.positionalArguments().front())};
 
+    if (const QString error = resolveSecretReferences(); !error.isEmpty()) {
+        printError(cmd, error);
+        return kExitFailure;
+    }
     op::EngineSettings settings;
     settings.allowedLatenessMs = intOption(p, QStringLiteral("lateness"), 10, 0, 86400 * 365) * op::kMsPerSecond;
     if (p.isSet(QStringLiteral("tz"))) {

@@ -14,7 +14,7 @@ const std::vector<Command> kCommands = {
     {"mock-kafka", "Start librdkafka's mock Kafka cluster and print its bootstrap servers.", &runMockKafka},
     {"produce", "Publish a dataset to a Kafka topic as OrderEvent JSON, keyed by customer_id.", &runProduce},
     {"ingest", "Consume a Kafka topic in a consumer group, analyse it and write the report.", &runIngest},
-    {"report", "Rebuild the report from what ingest workers stored (PostgreSQL).", &runReport},
+    {"report", "Rebuild the report from what ingest workers stored (PostgreSQL or SQLite).", &runReport},
 };
 
 } // namespace

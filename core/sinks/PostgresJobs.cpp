@@ -12,18 +12,18 @@ namespace op {
 
 namespace {
 
-// Advisory lock keys: one per job, the same in every worker ("OPJ" + job number).
+// Advisory lock keys: one per job, the same in every worker ("OPJ" + a hash of the job name).
 constexpr long long kLockBase = 0x4f504a00;
 
-long long lockKey(const char *job)
+} // namespace
+
+long long PostgresJobs::lockKey(const char *job)
 {
-    long long key = kLockBase;
+    unsigned long long key = kLockBase;
     for (const char *c = job; *c; ++c)
         key = key * 31 + static_cast<unsigned char>(*c);
-    return key;
+    return static_cast<long long>(key & 0x7fffffffffffffffULL);
 }
-
-} // namespace
 
 struct PostgresJobs::Connection
 {

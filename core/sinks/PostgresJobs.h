@@ -34,6 +34,9 @@ public:
     // The three jobs on their usual schedule: grades every 10 min, rollups hourly, retention daily.
     void schedule(JobScheduler &scheduler);
 
+    // The advisory lock a job takes (the same number in every worker).
+    static long long lockKey(const char *job);
+
 private:
     template<typename Work>
     tl::expected<JobScheduler::Outcome, std::string> locked(const char *job, Work &&work);

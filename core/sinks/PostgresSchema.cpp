@@ -192,7 +192,21 @@ DROP INDEX IF EXISTS orders_customer;
 DROP INDEX IF EXISTS orders_merchant;
 )SQL";
 
-constexpr std::array<const char *, PostgresSchema::kVersion> kMigrations = {kMigration1, kMigration2};
+// The scheduled jobs' rollups (PostgresJobs): orders and sales per UTC hour and per display-zone day.
+constexpr const char *kMigration3 = R"SQL(
+CREATE TABLE orders_hourly (
+    hour   TIMESTAMP PRIMARY KEY,
+    orders BIGINT NOT NULL,
+    sales  BIGINT NOT NULL
+);
+CREATE TABLE orders_daily (
+    day    DATE PRIMARY KEY,
+    orders BIGINT NOT NULL,
+    sales  BIGINT NOT NULL
+);
+)SQL";
+
+constexpr std::array<const char *, PostgresSchema::kVersion> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 // Any constant: every OrderPulse process takes the same lock around migrations.
 constexpr long long kMigrationLock = 0x4f50'5047; // "OPPG"

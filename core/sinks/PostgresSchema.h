@@ -15,7 +15,7 @@ namespace op {
 class PostgresSchema
 {
 public:
-    static constexpr int kVersion = 2;
+    static constexpr int kVersion = 3;
 
     static tl::expected<void, std::string> apply(pqxx::connection &connection);
     // The version stored in the database (0 = none).

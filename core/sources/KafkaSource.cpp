@@ -161,14 +161,19 @@ void KafkaSource::onAssign(rd_kafka_topic_partition_list_t *partitions)
         std::optional<std::int64_t> startAt;
         if (m_startOffsetLookup)
             startAt = m_startOffsetLookup(tp.partition);
-        if (startAt)
+        if (startAt) {
             tp.offset = *startAt;
-        else if (p.next >= 0)
+            // Another member may have read on since this process last had it: what this process
+            // remembers of the partition is stale (a stale position would look like messages still
+            // to come and hold the event-time alignment of consumeRound forever).
+            p.next = *startAt;
+        } else if (p.next >= 0) {
             tp.offset = p.next; // back after a revocation: go on where this process stopped
-        else if (!p.seenBefore && m_settings.start == KafkaStartPosition::Earliest)
+        } else if (!p.seenBefore && m_settings.start == KafkaStartPosition::Earliest) {
             tp.offset = RD_KAFKA_OFFSET_BEGINNING;
-        else if (!p.seenBefore && m_settings.start == KafkaStartPosition::Latest)
+        } else if (!p.seenBefore && m_settings.start == KafkaStartPosition::Latest) {
             tp.offset = RD_KAFKA_OFFSET_END;
+        }
         p.assigned = true;
         p.seenBefore = true;
         p.lastMessage = now;

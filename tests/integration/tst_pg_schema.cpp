@@ -8,6 +8,7 @@
 #include "analytics/Engine.h"
 #include "analytics/ReportJson.h"
 #include "io/NdjsonDecoder.h"
+#include "sinks/PostgresJobs.h"
 #include "sinks/PostgresReader.h"
 #include "sinks/PostgresSchema.h"
 #include "sinks/PostgresSink.h"
@@ -16,6 +17,7 @@
 #include "sinks/SinkPipeline.h"
 
 #include <pqxx/connection>
+#include <pqxx/nontransaction>
 #include <pqxx/result>
 #include <pqxx/transaction>
 
@@ -81,6 +83,7 @@ private Q_SLOTS:
     void urlIsParsedAndRedacted();
     void migrationsAreIdempotent();
     void batchesStoreTheRecordsAndTheDashboardTables();
+    void scheduledJobsRunOnceAtATimeAndAreIdempotent();
     void newerSchemaIsAClearError();
 
 private:
@@ -307,6 +310,59 @@ void TestPgSchema::batchesStoreTheRecordsAndTheDashboardTables()
     QCOMPARE(tx.exec("SELECT COUNT(*) FROM orders WHERE order_id = 'pg-direct-fallback' AND late")[0][0].as<int>(), 1);
 }
 
+// Runs on what batchesStoreTheRecordsAndTheDashboardTables stored.
+void TestPgSchema::scheduledJobsRunOnceAtATimeAndAreIdempotent()
+{
+    const op::PostgresUrl url = parseUrl(m_server->url());
+    op::PostgresJobs jobs(url, op::EngineSettings{}, 30);
+    pqxx::connection db(url.connectionString());
+    const auto scalar = [&db](const std::string &sql) {
+        pqxx::read_transaction tx(db);
+        return tx.exec(sql)[0][0].as<std::int64_t>(0);
+    };
+    QVERIFY(scalar("SELECT COUNT(*) FROM orders WHERE order_time IS NOT NULL") > 5000);
+
+    for (int round = 0; round < 2; ++round) { // the second round changes nothing
+        auto done = jobs.rollups();
+        QVERIFY2(done.has_value(), done ? "" : done.error().c_str());
+        QCOMPARE(*done, op::JobScheduler::Outcome::Done);
+        QCOMPARE(scalar("SELECT SUM(orders) FROM orders_hourly"),
+                 scalar("SELECT COUNT(*) FROM orders WHERE order_time IS NOT NULL"));
+        QCOMPARE(scalar("SELECT SUM(sales) FROM orders_daily"),
+                 scalar("SELECT SUM(amount) FROM orders WHERE order_time IS NOT NULL"));
+        QCOMPARE(scalar("SELECT COUNT(*) FROM orders_hourly"),
+                 scalar("SELECT COUNT(DISTINCT date_trunc('hour', order_time)) FROM orders WHERE order_time IS NOT NULL"));
+    }
+    auto graded = jobs.refreshGrades();
+    QVERIFY2(graded.has_value(), graded ? "" : graded.error().c_str());
+    QCOMPARE(scalar("SELECT COUNT(*) FROM customer_rfm"),
+             scalar("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE order_time IS NOT NULL"));
+
+    // Another worker holds the grades lock: this one skips the job instead of running it twice.
+    {
+        pqxx::connection other(url.connectionString());
+        pqxx::nontransaction n(other);
+        QVERIFY(n.exec1("SELECT pg_try_advisory_lock(" + std::to_string(op::PostgresJobs::lockKey("grades")) + ")")[0]
+                    .as<bool>());
+        auto skipped = jobs.refreshGrades();
+        QVERIFY(skipped.has_value());
+        QCOMPARE(*skipped, op::JobScheduler::Outcome::Skipped);
+    } // the lock goes with the session
+    QCOMPARE(*jobs.refreshGrades(), op::JobScheduler::Outcome::Done);
+
+    // Retention: rows older than 30 days go, the others stay.
+    const std::int64_t quarantined = scalar("SELECT COUNT(*) FROM quarantine");
+    QVERIFY(quarantined > 1);
+    {
+        pqxx::work tx(db);
+        tx.exec("UPDATE quarantine SET received_at = received_at - INTERVAL '31 days' WHERE record_offset = "
+                "(SELECT MIN(record_offset) FROM quarantine)");
+        tx.commit();
+    }
+    QCOMPARE(*jobs.retention(), op::JobScheduler::Outcome::Done);
+    QCOMPARE(scalar("SELECT COUNT(*) FROM quarantine"), quarantined - 1);
+}
+
 void TestPgSchema::newerSchemaIsAClearError()
 {
     {
@@ -318,7 +374,7 @@ void TestPgSchema::newerSchemaIsAClearError()
     op::PostgresSink sink(parseUrl(m_server->url()));
     const auto opened = sink.open();
     QVERIFY(!opened.has_value());
-    QCOMPARE(opened.error(), std::string("database schema version 7 is newer than this OrderPulse (2); upgrade OrderPulse"));
+    QCOMPARE(opened.error(), std::string("database schema version 7 is newer than this OrderPulse (3); upgrade OrderPulse"));
     QCOMPARE(sink.health().state, std::string("error"));
     const CliResult report = runCli({QStringLiteral("report"), QStringLiteral("--postgres"), m_server->url()});
     QCOMPARE(report.exitCode, 1);
