@@ -347,7 +347,10 @@ void TestPgSchema::scheduledJobsRunOnceAtATimeAndAreIdempotent()
         auto skipped = jobs.refreshGrades();
         QVERIFY(skipped.has_value());
         QCOMPARE(*skipped, op::JobScheduler::Outcome::Skipped);
-    } // the lock goes with the session
+        // Released explicitly: a closed session's locks go only when its backend has exited.
+        QVERIFY(n.exec1("SELECT pg_advisory_unlock(" + std::to_string(op::PostgresJobs::lockKey("grades")) + ")")[0]
+                    .as<bool>());
+    }
     QCOMPARE(*jobs.refreshGrades(), op::JobScheduler::Outcome::Done);
 
     // Retention: rows older than 30 days go, the others stay.
