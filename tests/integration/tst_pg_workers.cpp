@@ -154,9 +154,16 @@ void TestPgWorkers::workersKilledAndDatabaseRestartedStillGiveAnalyzesReport()
     for (std::size_t i = 1; i < workers.size(); ++i) {
         QVERIFY2(workers[i]->waitForFinished(120000), "a worker did not stop");
         const QByteArray err = workers[i]->readAllStandardError() + workers[i]->readAllStandardOutput();
-        if (workers[i]->exitStatus() != QProcess::NormalExit || workers[i]->exitCode() != 0)
+        // A worker that lost its partitions without a clean hand-over (its session timed out on a
+        // loaded machine) while the new owner stored them is fenced by the offset guard: it stops
+        // with exit 1 and says so, as a fenced Kafka producer does, and the others take over. The
+        // report below proves that nothing was lost or stored twice.
+        const bool fenced = workers[i]->exitCode() == 1 && err.contains("offset conflict");
+        if (fenced)
+            qInfo("worker %zu was fenced by the offset guard and stopped", i + 1);
+        else if (workers[i]->exitStatus() != QProcess::NormalExit || workers[i]->exitCode() != 0)
             qWarning("worker %zu failed:\n%s", i + 1, err.right(4000).constData());
-        QVERIFY(workers[i]->exitStatus() == QProcess::NormalExit && workers[i]->exitCode() == 0);
+        QVERIFY(workers[i]->exitStatus() == QProcess::NormalExit && (workers[i]->exitCode() == 0 || fenced));
         logs += err;
     }
     logs += workers[0]->readAllStandardError() + workers[0]->readAllStandardOutput();
